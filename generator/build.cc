@@ -1,0 +1,130 @@
+#include "build.h"
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <unistd.h>
+
+#include "catalog.h"
+#include "config.h"
+#include "diagnostics.h"
+#include "json_file.h"
+#include "locales.h"
+#include "plan.h"
+#include "templates.h"
+#include "views.h"
+#include "write.h"
+
+namespace fs = std::filesystem;
+
+namespace sitegen {
+
+namespace {
+
+const char* const kStylesheet = "assets/style.css";
+
+// Copies templates/assets/* to <out>/assets/*.
+void copy_assets(const fs::path& assets_dir, OutputWriter& writer) {
+  std::error_code ec;
+  if (!fs::is_directory(assets_dir, ec)) return;
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::recursive_directory_iterator(assets_dir)) {
+    if (entry.is_regular_file()) files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& file : files) {
+    writer.write("assets/" + fs::relative(file, assets_dir).generic_string(), read_text_file(file.string()));
+  }
+}
+
+// "en 597, fr 597" in config order.
+std::string per_locale_counts(const std::vector<Page>& pages, const Config& config) {
+  std::map<std::string, int> counts;
+  for (const auto& page : pages) {
+    if (page.kind != PageKind::not_found) ++counts[page.locale];
+  }
+  std::string out;
+  for (const auto& locale : config.locales) {
+    if (!out.empty()) out += ", ";
+    out += locale + " " + std::to_string(counts[locale]);
+  }
+  return out;
+}
+
+}  // namespace
+
+int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
+  const auto started = std::chrono::steady_clock::now();
+  const fs::path source(options.source);
+  Diagnostics diagnostics;
+  diagnostics.set_warnings_are_errors(options.strict);
+  auto report = [&]() {
+    for (const auto& d : diagnostics.all()) {
+      if (!options.quiet || d.severity == Severity::error) err << format_diagnostic(d) << "\n";
+    }
+  };
+
+  std::error_code ec;
+  if (!fs::is_regular_file(source / "sitegen.json", ec)) {
+    err << "sitegen: " << (source / "sitegen.json").string()
+        << ": not found; run sitegen in a site folder or pass --source DIR\n";
+    return kExitInputError;
+  }
+
+  // load
+  Config config = load_config(source.string(), diagnostics);
+  if (options.base_url) config.base_url = normalize_base_url(*options.base_url);
+  Catalog catalog = load_catalog((source / "content").string(), diagnostics);
+  Locales locales = load_locales((source / "locales").string(), config, required_locale_keys(catalog), diagnostics);
+  Templates templates = Templates::load((source / "templates").string(), diagnostics);
+  for (const char* name : {"home", "protocol", "code", "pair", "404"}) {
+    if (!templates.pages_.empty() && !templates.has_page(name)) {
+      diagnostics.error(std::string("templates/") + name + ".mustache", 0, "", "missing; every site needs this page template");
+    }
+  }
+  report();
+  if (diagnostics.has_errors()) {
+    err << "sitegen: " << diagnostics.error_count() << " error(s); nothing was written\n";
+    return kExitInputError;
+  }
+
+  // plan
+  std::vector<Page> pages = plan_site(catalog, config);
+  SiteData site = prepare_site_data(config, catalog, locales, kStylesheet);
+
+  fs::path out_dir = options.out ? fs::path(*options.out) : source / config.output;
+  const bool show_progress = !options.quiet && isatty(STDERR_FILENO);
+  try {
+    OutputWriter writer(out_dir.string());
+    copy_assets(source / "templates" / "assets", writer);
+    size_t done = 0;
+    for (const auto& page : pages) {
+      // view -> render -> write
+      writer.write(page.file, templates.render(page_kind_name(page.kind), make_view(page, site)));
+      if (show_progress && (++done % 250 == 0 || done == pages.size())) {
+        err << "\r[" << done << "/" << pages.size() << "] pages" << std::flush;
+      }
+    }
+    if (show_progress) err << "\n";
+    writer.finish();
+
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    char time[32];
+    std::snprintf(time, sizeof time, "%.2f", seconds);
+    if (!options.quiet) {
+      out << "sitegen: built " << pages.size() << " pages (" << per_locale_counts(pages, config)
+          << ", plus 404.html) in " << time << " s: " << writer.written() << " written, " << writer.unchanged()
+          << " unchanged, " << writer.removed() << " removed -> " << out_dir.string() << "\n";
+    }
+  } catch (const OutputError& e) {
+    err << "sitegen: error: " << e.what() << "\n";
+    return kExitOutputError;
+  } catch (const fs::filesystem_error& e) {
+    err << "sitegen: error: " << e.what() << "\n";
+    return kExitOutputError;
+  }
+  return kExitOk;
+}
+
+}  // namespace sitegen

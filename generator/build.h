@@ -1,0 +1,25 @@
+// Build: the `sitegen build` orchestration, load -> plan -> view -> render -> write.
+// It only wires the stages together; each stage lives in its own module.
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+
+namespace sitegen {
+
+// Exit codes, documented in README.md.
+enum ExitCode { kExitOk = 0, kExitInputError = 1, kExitUsage = 2, kExitOutputError = 3 };
+
+struct BuildOptions {
+  std::string source = ".";             // the folder holding sitegen.json, content/, locales/, templates/
+  std::optional<std::string> out;       // overrides sitegen.json "output"
+  std::optional<std::string> base_url;  // overrides sitegen.json "base_url"
+  bool strict = false;                  // warnings are errors
+  bool quiet = false;                   // only errors are printed
+};
+
+// Runs a build; diagnostics and progress go to `err`, the summary to `out`. Returns an ExitCode.
+int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace sitegen

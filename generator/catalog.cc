@@ -1,0 +1,214 @@
+#include "catalog.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <regex>
+#include <set>
+
+#include "json_file.h"
+
+namespace fs = std::filesystem;
+
+namespace sitegen {
+
+namespace {
+
+const std::regex kProtocolId("[a-z][a-z0-9-]*");
+const std::regex kSlug("[0-9]{3}(-[a-z0-9]+)+");
+const std::regex kReference("RFC ([0-9]+) §([0-9]+(\\.[0-9]+)*)");
+const std::set<std::string> kRetryValues{"not-needed", "later", "after-change"};
+const std::set<std::string> kOutcomes{"success", "intermediate", "transient", "permanent"};
+
+// Reads a required non-empty string field; reports and returns "" if it is missing or wrong.
+std::string required_string(const JsonFile& file, const char* key, Diagnostics& diagnostics) {
+  const auto& j = file.value;
+  if (!j.contains(key)) {
+    diagnostics.error(file.path, 0, key, "is required");
+    return "";
+  }
+  if (!j[key].is_string()) {
+    diagnostics.error(file.path, file.line_of(key), key,
+                      std::string("must be a string, got ") + j[key].type_name());
+    return "";
+  }
+  std::string value = j[key].get<std::string>();
+  if (value.find_first_not_of(" \t\r\n") == std::string::npos) {
+    diagnostics.error(file.path, file.line_of(key), key, "must not be empty");
+    return "";
+  }
+  return value;
+}
+
+void warn_unknown_fields(const JsonFile& file, const std::set<std::string>& known, Diagnostics& diagnostics) {
+  for (const auto& [key, value] : file.value.items()) {
+    if (!known.count(key)) diagnostics.warning(file.path, file.line_of(key), key, "unknown field; it is ignored");
+  }
+}
+
+bool load_protocol_header(const fs::path& dir, const std::string& shown_dir, Protocol& protocol,
+                          Diagnostics& diagnostics) {
+  auto file = read_json_file((dir / "protocol.json").string(), shown_dir + "/protocol.json", diagnostics);
+  if (!file) return false;
+  int errors_before = diagnostics.error_count();
+  protocol.name = required_string(*file, "name", diagnostics);
+  protocol.title = required_string(*file, "title", diagnostics);
+  protocol.summary = required_string(*file, "summary", diagnostics);
+  protocol.rfc = required_string(*file, "rfc", diagnostics);
+  const auto& classes = file->value.contains("classes") ? file->value["classes"] : nlohmann::json();
+  if (!classes.is_object() || classes.empty()) {
+    diagnostics.error(file->path, file->line_of("classes"), "classes",
+                      "must be an object such as {\"2xx\": {\"outcome\": \"success\"}}");
+  } else {
+    for (const auto& [klass, value] : classes.items()) {
+      std::string field = "classes." + klass;
+      if (!std::regex_match(klass, std::regex("[1-9]xx"))) {
+        diagnostics.error(file->path, file->line_of(field), field, "a class is written like \"2xx\"");
+        continue;
+      }
+      if (!value.is_object() || !value.contains("outcome") || !value["outcome"].is_string() ||
+          !kOutcomes.count(value["outcome"].get<std::string>())) {
+        diagnostics.error(file->path, file->line_of(field), field + ".outcome",
+                          "must be one of success, intermediate, transient, permanent");
+        continue;
+      }
+      protocol.class_outcomes[klass] = value["outcome"].get<std::string>();
+    }
+  }
+  warn_unknown_fields(*file, {"name", "title", "summary", "rfc", "classes"}, diagnostics);
+  return diagnostics.error_count() == errors_before;
+}
+
+bool load_code(const fs::path& path, const std::string& shown, const Protocol& protocol, Code& code,
+               Diagnostics& diagnostics) {
+  auto file = read_json_file(path.string(), shown, diagnostics);
+  if (!file) return false;
+  int errors_before = diagnostics.error_count();
+  const auto& j = file->value;
+  code.file = shown;
+
+  if (!j.contains("code")) {
+    diagnostics.error(shown, 0, "code", "is required");
+  } else if (!j["code"].is_number_integer() || j["code"].get<int>() < 100 || j["code"].get<int>() > 999) {
+    diagnostics.error(shown, file->line_of("code"), "code", "must be a three-digit number such as 250");
+  } else {
+    code.number = j["code"].get<int>();
+  }
+  code.name = required_string(*file, "name", diagnostics);
+  code.slug = required_string(*file, "slug", diagnostics);
+  code.klass = required_string(*file, "class", diagnostics);
+  code.summary = required_string(*file, "summary", diagnostics);
+  code.description = required_string(*file, "description", diagnostics);
+  code.when_seen = required_string(*file, "when_seen", diagnostics);
+  code.how_to_fix = required_string(*file, "how_to_fix", diagnostics);
+  code.defined_in = required_string(*file, "defined_in", diagnostics);
+  code.trigger = required_string(*file, "trigger", diagnostics);
+  code.retry = required_string(*file, "retry", diagnostics);
+  warn_unknown_fields(*file,
+                      {"code", "name", "slug", "class", "summary", "description", "when_seen", "how_to_fix",
+                       "defined_in", "trigger", "retry"},
+                      diagnostics);
+
+  std::string number = std::to_string(code.number);
+  if (code.number && !code.slug.empty() &&
+      (!std::regex_match(code.slug, kSlug) || code.slug.compare(0, 3, number) != 0)) {
+    diagnostics.error(shown, file->line_of("slug"), "slug",
+                      "\"" + code.slug + "\" must be the code followed by lowercase ASCII words joined by '-', such as \"" +
+                          number + "-help-message\"");
+  }
+  if (code.number && !code.klass.empty()) {
+    if (code.klass != number.substr(0, 1) + "xx") {
+      diagnostics.error(shown, file->line_of("class"), "class",
+                        "\"" + code.klass + "\" does not match the code " + number + "; expected \"" +
+                            number.substr(0, 1) + "xx\"");
+    } else if (!protocol.class_outcomes.count(code.klass)) {
+      diagnostics.error(shown, file->line_of("class"), "class",
+                        "\"" + code.klass + "\" is not a class of this protocol's protocol.json");
+    }
+  }
+  if (!code.summary.empty() && code.summary.back() != '.') {
+    diagnostics.error(shown, file->line_of("summary"), "summary", "must be one sentence ending with a period");
+  }
+  if (!code.defined_in.empty() && !std::regex_match(code.defined_in, kReference)) {
+    diagnostics.error(shown, file->line_of("defined_in"), "defined_in",
+                      "\"" + code.defined_in + "\" must look like \"RFC 5321 §4.2.2\"");
+  }
+  if (!code.retry.empty() && !kRetryValues.count(code.retry)) {
+    diagnostics.error(shown, file->line_of("retry"), "retry",
+                      "\"" + code.retry + "\" must be one of not-needed, later, after-change");
+  }
+  return diagnostics.error_count() == errors_before;
+}
+
+}  // namespace
+
+const Code* Protocol::find(int number) const {
+  for (const auto& code : codes) {
+    if (code.number == number) return &code;
+  }
+  return nullptr;
+}
+
+std::string rfc_url(const std::string& reference) {
+  std::smatch m;
+  if (!std::regex_match(reference, m, kReference)) return "";
+  return "https://www.rfc-editor.org/rfc/rfc" + m[1].str() + "#section-" + m[2].str();
+}
+
+Catalog load_catalog(const std::string& content_dir, Diagnostics& diagnostics) {
+  Catalog catalog;
+  std::error_code ec;
+  if (!fs::is_directory(content_dir, ec)) {
+    diagnostics.error("content", 0, "", "the content folder does not exist");
+    return catalog;
+  }
+  std::vector<fs::path> protocol_dirs;
+  for (const auto& entry : fs::directory_iterator(content_dir)) {
+    if (entry.is_directory()) protocol_dirs.push_back(entry.path());
+  }
+  std::sort(protocol_dirs.begin(), protocol_dirs.end());
+
+  for (const auto& dir : protocol_dirs) {
+    Protocol protocol;
+    protocol.id = dir.filename().string();
+    std::string shown_dir = "content/" + protocol.id;
+    if (!std::regex_match(protocol.id, kProtocolId)) {
+      diagnostics.error(shown_dir, 0, "", "a protocol folder name must be lowercase ASCII, such as \"smtp\"");
+      continue;
+    }
+    if (!load_protocol_header(dir, shown_dir, protocol, diagnostics)) continue;
+
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+      if (entry.is_regular_file() && entry.path().extension() == ".json" && entry.path().filename() != "protocol.json") {
+        files.push_back(entry.path());
+      }
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& path : files) {
+      Code code;
+      std::string shown = shown_dir + "/" + path.filename().string();
+      if (!load_code(path, shown, protocol, code, diagnostics)) continue;
+      bool duplicate = false;
+      for (const auto& other : protocol.codes) {
+        if (other.number == code.number) {
+          diagnostics.error(shown, 0, "code", std::to_string(code.number) + " is already defined in " + other.file);
+          duplicate = true;
+        } else if (other.slug == code.slug) {
+          diagnostics.error(shown, 0, "slug", "\"" + code.slug + "\" is already used by " + other.file);
+          duplicate = true;
+        }
+      }
+      if (!duplicate) protocol.codes.push_back(std::move(code));
+    }
+    std::sort(protocol.codes.begin(), protocol.codes.end(),
+              [](const Code& a, const Code& b) { return a.number < b.number; });
+    if (protocol.codes.empty()) {
+      diagnostics.warning(shown_dir, 0, "", "the protocol has no codes; it gets no pages");
+      continue;
+    }
+    catalog.protocols.push_back(std::move(protocol));
+  }
+  return catalog;
+}
+
+}  // namespace sitegen

@@ -1,0 +1,51 @@
+// Catalog: the protocols and their codes, loaded from content/<protocol>/*.json and validated.
+// The schema is documented in content/README.md.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "diagnostics.h"
+
+namespace sitegen {
+
+struct Code {
+  int number = 0;
+  std::string name;        // "Help Message", shown as written on every page
+  std::string slug;        // "214-help-message"
+  std::string klass;       // "2xx"
+  std::string summary;     // one sentence, inline Markdown
+  std::string description; // Markdown
+  std::string when_seen;   // Markdown
+  std::string how_to_fix;  // Markdown
+  std::string defined_in;  // "RFC 5321 §4.2.2"
+  std::string trigger;     // plain-text noun phrase
+  std::string retry;       // not-needed | later | after-change
+  std::string file;        // where it came from, for messages
+};
+
+struct Protocol {
+  std::string id;       // folder name and URL segment: "smtp"
+  std::string name;     // "SMTP"
+  std::string title;    // "Simple Mail Transfer Protocol"
+  std::string summary;  // inline Markdown
+  std::string rfc;      // "RFC 5321"
+  std::map<std::string, std::string> class_outcomes;  // "4xx" -> "transient"
+  std::vector<Code> codes;                             // ascending by number
+
+  const Code* find(int number) const;
+};
+
+struct Catalog {
+  std::vector<Protocol> protocols;  // ordered by id
+};
+
+// Loads every protocol folder under content_dir. Every problem found is reported; the
+// returned catalog holds only the entries that passed.
+Catalog load_catalog(const std::string& content_dir, Diagnostics& diagnostics);
+
+// "https://www.rfc-editor.org/rfc/rfc5321#section-4.2.2" for "RFC 5321 §4.2.2"; empty if malformed.
+std::string rfc_url(const std::string& reference);
+
+}  // namespace sitegen

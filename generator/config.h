@@ -1,0 +1,27 @@
+// Config: the site settings from sitegen.json (title, base URL, locales, output folder).
+// Command-line options override some of them; see build.h.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "diagnostics.h"
+
+namespace sitegen {
+
+struct Config {
+  std::string title = "Reply Code Reference";
+  std::string base_url = "/";               // always ends with '/'
+  std::vector<std::string> locales{"en"};   // in the order the language switcher shows them
+  std::string default_locale = "en";        // lives at the site root
+  std::string output = "site";              // relative to the source folder unless absolute
+};
+
+// Reads <source>/sitegen.json. Problems are reported to diagnostics; the defaults fill the gaps.
+Config load_config(const std::string& source_dir, Diagnostics& diagnostics);
+
+// "https://host/sub" -> "https://host/sub/"; the path part ("/sub/") is what links are built on.
+std::string normalize_base_url(std::string url);
+std::string base_path_of(const std::string& base_url);
+
+}  // namespace sitegen

@@ -1,0 +1,54 @@
+// Diagnostics: the warnings and errors a run collects about its inputs.
+// Each names the file (and line and field where known) so the user can go straight to the mistake.
+#pragma once
+
+#include <ostream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace sitegen {
+
+enum class Severity { warning, error };
+
+struct Diagnostic {
+  Severity severity = Severity::error;
+  std::string file;   // path as the user would type it, relative to the source folder when possible
+  int line = 0;       // 1-based; 0 when unknown
+  int column = 0;     // 1-based; 0 when unknown
+  std::string field;  // JSON field path such as "frames.intro_same_class"; empty when none
+  std::string message;
+};
+
+// "file:line:col: error: field: message", the compiler convention editors understand.
+std::string format_diagnostic(const Diagnostic& d);
+
+class Diagnostics {
+ public:
+  void warning(std::string file, int line, std::string field, std::string message);
+  void error(std::string file, int line, std::string field, std::string message);
+  void add(Diagnostic d);
+
+  // --strict: every warning counts as an error.
+  void set_warnings_are_errors(bool on) { warnings_are_errors_ = on; }
+
+  bool has_errors() const;
+  int error_count() const;
+  int warning_count() const;
+  const std::vector<Diagnostic>& all() const { return items_; }
+
+  // Prints every diagnostic, one per line.
+  void print(std::ostream& out) const;
+
+ private:
+  std::vector<Diagnostic> items_;
+  bool warnings_are_errors_ = false;
+};
+
+// Thrown when a stage cannot go on; the details are already in Diagnostics.
+class InputErrors : public std::runtime_error {
+ public:
+  InputErrors() : std::runtime_error("the input has errors") {}
+};
+
+}  // namespace sitegen

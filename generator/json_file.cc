@@ -1,0 +1,85 @@
+#include "json_file.h"
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace sitegen {
+
+namespace {
+
+// Line and column (1-based) of a byte offset.
+std::pair<int, int> position_of(const std::string& text, size_t offset) {
+  int line = 1, column = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return {line, column};
+}
+
+}  // namespace
+
+std::string read_text_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(path + ": cannot read the file");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+int JsonFile::line_of(const std::string& field_path) const {
+  // Follows the path key by key through the text; good enough to point at the right line,
+  // and never wrong about which file.
+  size_t from = 0;
+  size_t start = 0;
+  while (start <= field_path.size()) {
+    size_t dot = field_path.find('.', start);
+    std::string key = field_path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    size_t at = text.find("\"" + key + "\"", from);
+    if (at == std::string::npos) return 0;
+    from = at + key.size() + 2;
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  return position_of(text, from).first;
+}
+
+std::optional<JsonFile> read_json_file(const std::string& disk_path, const std::string& shown_path,
+                                       Diagnostics& diagnostics) {
+  JsonFile file;
+  file.path = shown_path;
+  try {
+    file.text = read_text_file(disk_path);
+  } catch (const std::exception&) {
+    diagnostics.error(shown_path, 0, "", "cannot read the file");
+    return std::nullopt;
+  }
+  if (file.text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    diagnostics.error(shown_path, 0, "", "the file is empty; expected a JSON object");
+    return std::nullopt;
+  }
+  try {
+    file.value = nlohmann::json::parse(file.text);
+  } catch (const nlohmann::json::parse_error& e) {
+    // e.byte is 1-based and points just past the offending character.
+    auto [line, column] = position_of(file.text, e.byte > 0 ? e.byte - 1 : 0);
+    std::string what = e.what();
+    // Keep the library's explanation but drop its "[json.exception...]" prefix.
+    size_t colon = what.find("syntax error");
+    std::string reason = colon == std::string::npos ? "invalid JSON" : what.substr(colon);
+    diagnostics.add({Severity::error, shown_path, line, column, "", "invalid JSON: " + reason});
+    return std::nullopt;
+  }
+  if (!file.value.is_object()) {
+    diagnostics.error(shown_path, 1, "", "expected a JSON object at the top level");
+    return std::nullopt;
+  }
+  return file;
+}
+
+}  // namespace sitegen

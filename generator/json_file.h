@@ -1,0 +1,29 @@
+// JsonFile: one JSON input file read from disk, with its text kept so that errors can name a line.
+// Syntax errors become diagnostics with line and column instead of library exception text.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "diagnostics.h"
+
+namespace sitegen {
+
+struct JsonFile {
+  std::string path;     // as shown to the user
+  std::string text;
+  nlohmann::json value;
+
+  // The line where a dotted field path ("frames.intro") is written, or 0 if it cannot be found.
+  int line_of(const std::string& field_path) const;
+};
+
+// Reads and parses; on failure reports to diagnostics and returns nothing.
+std::optional<JsonFile> read_json_file(const std::string& disk_path, const std::string& shown_path,
+                                       Diagnostics& diagnostics);
+
+// Reads a whole file; throws std::runtime_error naming the file on failure.
+std::string read_text_file(const std::string& path);
+
+}  // namespace sitegen

@@ -1,0 +1,49 @@
+// Locales: the UI strings of each language from locales/<id>.json, with English as the fallback.
+// Sentence frames are Mustache strings with named placeholders, so a translator can reorder them.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "config.h"
+#include "diagnostics.h"
+
+namespace sitegen {
+
+class Locale {
+ public:
+  std::string id;       // "fr"
+  std::string dir;      // "ltr" or "rtl"
+  std::string endonym;  // "Français"
+  bool is_default = false;
+
+  // The plain text of a dotted key ("headings.description"). Keys missing from this locale were
+  // filled from the default locale at load time, so a missing key here is a bug in sitegen.
+  const std::string& text(const std::string& key) const;
+  // The same, HTML-escaped.
+  std::string html(const std::string& key) const;
+  bool has(const std::string& key) const { return strings_.count(key) > 0; }
+
+  // Renders a sentence frame. The frame's own text is escaped; values are inserted as given,
+  // so they must already be HTML (escaped text or trusted markup).
+  std::string frame(const std::string& key, const std::map<std::string, std::string>& html_values) const;
+
+  std::map<std::string, std::string> strings_;  // dotted key -> text
+};
+
+struct Locales {
+  std::vector<Locale> list;  // in sitegen.json order
+  const Locale& get(const std::string& id) const;
+};
+
+// Loads locales/<id>.json for every locale in the config. Keys missing from a locale fall back
+// to the default locale with a warning naming locale and key; required_keys lists keys the
+// pages need, which the default locale must define.
+Locales load_locales(const std::string& locales_dir, const Config& config,
+                     const std::vector<std::string>& required_keys, Diagnostics& diagnostics);
+
+// The {{placeholders}} used in a frame, sorted.
+std::vector<std::string> placeholders_of(const std::string& frame);
+
+}  // namespace sitegen

@@ -1,0 +1,29 @@
+// sitegen's command line: CLI11 subcommands wired to the functions that do the work.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "build.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"sitegen: builds a static reference site of protocol reply codes"};
+  app.set_version_flag("--version", std::string("sitegen ") + SITEGEN_VERSION);
+  app.require_subcommand(1);
+
+  sitegen::BuildOptions build;
+  CLI::App* build_command = app.add_subcommand("build", "Build the site into the output folder");
+  build_command->add_option("--source", build.source, "Site folder with sitegen.json, content/, locales/, templates/")
+      ->capture_default_str();
+  build_command->add_option("--out", build.out, "Output folder (default: \"output\" in sitegen.json, site/)");
+  build_command->add_option("--base-url", build.base_url, "Public URL of the site, e.g. https://example.org/codes/");
+  build_command->add_flag("--strict", build.strict, "Treat warnings (such as missing translations) as errors");
+  build_command->add_flag("--quiet", build.quiet, "Print errors only");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : sitegen::kExitUsage;
+  }
+  if (build_command->parsed()) return sitegen::run_build(build, std::cout, std::cerr);
+  return sitegen::kExitUsage;
+}

@@ -1,0 +1,16 @@
+// Markdown: catalog prose rendered to HTML by cmark-gfm with the GFM extensions, in safe mode.
+// Safe mode drops raw HTML and removes javascript:, vbscript:, file: and data: link targets.
+#pragma once
+
+#include <string>
+
+namespace sitegen {
+
+// Block Markdown -> HTML ("<p>…</p>\n…").
+std::string render_markdown(const std::string& markdown);
+
+// One paragraph of Markdown -> inline HTML without the surrounding <p>, for sentences that go
+// inside other sentences or list items.
+std::string render_inline_markdown(const std::string& markdown);
+
+}  // namespace sitegen

@@ -1,0 +1,56 @@
+#include "plan.h"
+
+#include "urls.h"
+
+namespace sitegen {
+
+const char* page_kind_name(PageKind kind) {
+  switch (kind) {
+    case PageKind::home: return "home";
+    case PageKind::protocol_index: return "protocol";
+    case PageKind::code: return "code";
+    case PageKind::pair: return "pair";
+    case PageKind::not_found: return "404";
+  }
+  return "";
+}
+
+std::string path_in_locale(const Page& page, const std::string& locale, const Config& config) {
+  std::string prefix = locale_prefix(locale, config.default_locale);
+  switch (page.kind) {
+    case PageKind::home: return home_path(prefix);
+    case PageKind::protocol_index: return protocol_path(prefix, *page.protocol);
+    case PageKind::code: return code_path(prefix, *page.protocol, *page.code);
+    case PageKind::pair: return pair_path(prefix, *page.protocol, *page.code, *page.other);
+    case PageKind::not_found: return "404.html";
+  }
+  return prefix;
+}
+
+std::vector<Page> plan_site(const Catalog& catalog, const Config& config) {
+  std::vector<Page> pages;
+  auto add = [&](Page page) {
+    page.path = path_in_locale(page, page.locale, config);
+    page.file = page.kind == PageKind::not_found ? page.path : page.path + "index.html";
+    pages.push_back(std::move(page));
+  };
+  for (const auto& locale : config.locales) {
+    add({PageKind::home, locale, nullptr, nullptr, nullptr, "", ""});
+    for (const auto& protocol : catalog.protocols) {
+      add({PageKind::protocol_index, locale, &protocol, nullptr, nullptr, "", ""});
+      for (const auto& code : protocol.codes) {
+        add({PageKind::code, locale, &protocol, &code, nullptr, "", ""});
+      }
+      for (size_t i = 0; i < protocol.codes.size(); ++i) {
+        for (size_t j = i + 1; j < protocol.codes.size(); ++j) {
+          add({PageKind::pair, locale, &protocol, &protocol.codes[i], &protocol.codes[j], "", ""});
+        }
+      }
+    }
+  }
+  // Static hosts serve one /404.html for every missing URL, so there is one, in the default locale.
+  add({PageKind::not_found, config.default_locale, nullptr, nullptr, nullptr, "", ""});
+  return pages;
+}
+
+}  // namespace sitegen

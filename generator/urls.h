@@ -1,0 +1,24 @@
+// URLs: where every page lives (the DESIGN.md URL scheme) and how one page links to another.
+// Paths are site-relative folders such as "fr/smtp/214-help-message/"; "" is the English home.
+#pragma once
+
+#include <string>
+
+namespace sitegen {
+
+struct Code;
+struct Protocol;
+
+// The site-relative folder of each page kind in a locale ("" prefix for the default locale).
+std::string locale_prefix(const std::string& locale, const std::string& default_locale);
+std::string home_path(const std::string& prefix);
+std::string protocol_path(const std::string& prefix, const Protocol& protocol);
+std::string code_path(const std::string& prefix, const Protocol& protocol, const Code& code);
+// Lower code first, whatever order the arguments come in.
+std::string pair_path(const std::string& prefix, const Protocol& protocol, const Code& a, const Code& b);
+
+// The href that leads from the page at folder `from` to the page at folder `to`, relative so the
+// site works under any base path. Both are site-relative; a folder path ends with '/'.
+std::string relative_href(const std::string& from, const std::string& to);
+
+}  // namespace sitegen
