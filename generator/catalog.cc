@@ -16,8 +16,8 @@ namespace {
 const std::regex kProtocolId("[a-z][a-z0-9-]*");
 const std::regex kSlug("[0-9]{3}(-[a-z0-9]+)+");
 const std::regex kReference("RFC ([0-9]+) §([0-9]+(\\.[0-9]+)*)");
-const std::set<std::string> kRetryValues{"not-needed", "later", "after-change"};
-const std::set<std::string> kOutcomes{"success", "intermediate", "transient", "permanent"};
+const std::set<std::string> kRetryValues{"not-needed", "later", "after-change", "follow"};
+const std::set<std::string> kOutcomes{"success", "intermediate", "redirect", "transient", "permanent"};
 
 // Reads a required non-empty string field; reports and returns "" if it is missing or wrong.
 std::string required_string(const JsonFile& file, const char* key, Diagnostics& diagnostics) {
@@ -68,7 +68,7 @@ bool load_protocol_header(const fs::path& dir, const std::string& shown_dir, Pro
       if (!value.is_object() || !value.contains("outcome") || !value["outcome"].is_string() ||
           !kOutcomes.count(value["outcome"].get<std::string>())) {
         diagnostics.error(file->path, file->line_of(field), field + ".outcome",
-                          "must be one of success, intermediate, transient, permanent");
+                          "must be one of success, intermediate, redirect, transient, permanent");
         continue;
       }
       protocol.class_outcomes[klass] = value["outcome"].get<std::string>();
@@ -103,9 +103,16 @@ bool load_code(const fs::path& path, const std::string& shown, const Protocol& p
   code.defined_in = required_string(*file, "defined_in", diagnostics);
   code.trigger = required_string(*file, "trigger", diagnostics);
   code.retry = required_string(*file, "retry", diagnostics);
+  if (j.contains("outcome")) {
+    code.outcome = required_string(*file, "outcome", diagnostics);
+    if (!code.outcome.empty() && !kOutcomes.count(code.outcome)) {
+      diagnostics.error(shown, file->line_of("outcome"), "outcome",
+                        "\"" + code.outcome + "\" must be one of success, intermediate, redirect, transient, permanent");
+    }
+  }
   warn_unknown_fields(*file,
                       {"code", "name", "slug", "class", "summary", "description", "when_seen", "how_to_fix",
-                       "defined_in", "trigger", "retry"},
+                       "defined_in", "trigger", "retry", "outcome"},
                       diagnostics);
 
   std::string number = std::to_string(code.number);
@@ -134,7 +141,7 @@ bool load_code(const fs::path& path, const std::string& shown, const Protocol& p
   }
   if (!code.retry.empty() && !kRetryValues.count(code.retry)) {
     diagnostics.error(shown, file->line_of("retry"), "retry",
-                      "\"" + code.retry + "\" must be one of not-needed, later, after-change");
+                      "\"" + code.retry + "\" must be one of not-needed, later, after-change, follow");
   }
   return diagnostics.error_count() == errors_before;
 }
@@ -146,6 +153,10 @@ const Code* Protocol::find(int number) const {
     if (code.number == number) return &code;
   }
   return nullptr;
+}
+
+const std::string& Protocol::outcome_of(const Code& code) const {
+  return code.outcome.empty() ? class_outcomes.at(code.klass) : code.outcome;
 }
 
 std::string rfc_url(const std::string& reference) {

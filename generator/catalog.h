@@ -21,7 +21,8 @@ struct Code {
   std::string how_to_fix;  // Markdown
   std::string defined_in;  // "RFC 5321 §4.2.2"
   std::string trigger;     // plain-text noun phrase
-  std::string retry;       // not-needed | later | after-change
+  std::string retry;       // not-needed | later | after-change | follow
+  std::string outcome;     // empty: the class's usual outcome (Protocol::outcome_of)
   std::string file;        // where it came from, for messages
 };
 
@@ -35,6 +36,8 @@ struct Protocol {
   std::vector<Code> codes;                             // ascending by number
 
   const Code* find(int number) const;
+  // success | intermediate | redirect | transient | permanent
+  const std::string& outcome_of(const Code& code) const;
 };
 
 struct Catalog {

@@ -77,8 +77,9 @@ class PageWriter {
                                         {"name_b", mark ? name(b) : escape_html(b.name)}});
   }
 
-  std::string protocol_title(const Protocol& protocol) const {
-    return locale_.frame("protocol_title", {{"protocol", escape_html(protocol.name)}});
+  // Per-protocol strings ("SMTP Reply Codes", "HTTP Status Codes"): each protocol names its codes its own way.
+  std::string protocol_text(const Protocol& protocol, const char* field) const {
+    return locale_.html("protocols." + protocol.id + "." + field);
   }
 
   // "SMTP 214: The server is answering …"
@@ -139,7 +140,7 @@ class PageWriter {
     return {
         {"facts.class", class_label(protocol, code.klass)},
         {"facts.class_meaning", locale_.html(class_key(protocol, code.klass, "meaning"))},
-        {"facts.outcome", locale_.html("values.outcome." + protocol.class_outcomes.at(code.klass))},
+        {"facts.outcome", locale_.html("values.outcome." + protocol.outcome_of(code))},
         {"facts.retry", locale_.html("values.retry." + code.retry)},
         {"facts.defined_in", "<a href=\"" + escape_html(url) + "\">" + escape_html(code.defined_in) + "</a>"},
         {"facts.trigger", english(escape_html(code.trigger))},
@@ -162,7 +163,7 @@ json home_view(const PageWriter& w, const SiteData& site) {
   json protocols = json::array();
   for (const auto& protocol : site.catalog.protocols) {
     protocols.push_back({{"href", w.href(protocol_path(w.prefix(), protocol))},
-                         {"label", w.protocol_title(protocol)},
+                         {"label", w.protocol_text(protocol, "title")},
                          {"title", w.english(escape_html(protocol.title))},
                          {"summary", w.english(site.protocol_summaries.at(&protocol))}});
   }
@@ -174,9 +175,9 @@ json home_view(const PageWriter& w, const SiteData& site) {
 json protocol_view(const PageWriter& w, const Page& page) {
   const Locale& l = w.locale();
   const Protocol& protocol = *page.protocol;
-  json view = w.base(w.protocol_title(protocol));
-  view["heading"] = w.protocol_title(protocol);
-  view["intro"] = l.frame("protocol_intro", {{"protocol", escape_html(protocol.name)}});
+  json view = w.base(w.protocol_text(protocol, "title"));
+  view["heading"] = w.protocol_text(protocol, "title");
+  view["intro"] = w.protocol_text(protocol, "intro");
   view["breadcrumb"] = json::array({w.crumb(home_path(w.prefix()), l.html("ui.home"))});
   json classes = json::array();
   for (const auto& [klass, outcome] : protocol.class_outcomes) {
@@ -297,7 +298,7 @@ json pair_view(const PageWriter& w, const Page& page) {
   json more = json::array();
   more.push_back(w.link(code_path(w.prefix(), protocol, a), w.code_title(protocol, a)));
   more.push_back(w.link(code_path(w.prefix(), protocol, b), w.code_title(protocol, b)));
-  more.push_back(w.link(protocol_path(w.prefix(), protocol), l.frame("learn_more_index", {{"protocol", proto}})));
+  more.push_back(w.link(protocol_path(w.prefix(), protocol), w.protocol_text(protocol, "all_codes")));
   for (const Code* code : {&a, &b}) {
     std::string reference = "<a href=\"" + escape_html(rfc_url(code->defined_in)) + "\">" +
                             escape_html(code->defined_in) + "</a>";
@@ -315,7 +316,7 @@ json not_found_view(const PageWriter& w, const SiteData& site) {
   view["breadcrumb"] = json::array();
   json protocols = json::array();
   for (const auto& protocol : site.catalog.protocols) {
-    protocols.push_back({{"href", w.href(protocol_path(w.prefix(), protocol))}, {"label", w.protocol_title(protocol)}});
+    protocols.push_back({{"href", w.href(protocol_path(w.prefix(), protocol))}, {"label", w.protocol_text(protocol, "title")}});
   }
   view["protocols"] = protocols;
   return view;
@@ -345,14 +346,16 @@ std::vector<std::string> required_locale_keys(const Catalog& catalog) {
       "headings.when_to_use", "headings.learn_more", "headings.comparison", "headings.facts",
       "facts.code", "facts.class", "facts.class_meaning", "facts.outcome", "facts.retry", "facts.defined_in",
       "facts.trigger",
-      "values.outcome.success", "values.outcome.intermediate", "values.outcome.transient", "values.outcome.permanent",
-      "values.retry.not-needed", "values.retry.later", "values.retry.after-change",
-      "frames.document_title", "frames.protocol_title", "frames.protocol_intro", "frames.code_title",
+      "values.outcome.success", "values.outcome.intermediate", "values.outcome.redirect", "values.outcome.transient",
+      "values.outcome.permanent", "values.retry.not-needed", "values.retry.later", "values.retry.after-change",
+      "values.retry.follow",
+      "frames.document_title", "frames.code_title",
       "frames.pair_title", "frames.class_label", "frames.class_in_sentence", "frames.code_class",
       "frames.intro_same_class", "frames.intro_different_class", "frames.code_with_name", "frames.meaning_line",
       "frames.class_contrast", "frames.trigger_line", "frames.use_which_item", "frames.compare_with",
-      "frames.learn_more_index", "frames.learn_more_rfc"};
+      "frames.learn_more_rfc"};
   for (const auto& protocol : catalog.protocols) {
+    for (const char* field : {"title", "intro", "all_codes"}) keys.push_back("protocols." + protocol.id + "." + field);
     for (const auto& [klass, outcome] : protocol.class_outcomes) {
       keys.push_back("classes." + protocol.id + "." + klass + ".name");
       keys.push_back("classes." + protocol.id + "." + klass + ".meaning");

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# One entry point for a fresh Debian machine (run as root):
+#   bash scripts/quickstart.sh build   installs what is missing, builds, runs `sitegen build` on this repository
+#   bash scripts/quickstart.sh test    installs what is missing, builds, runs every test
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+what=${1:-build}
+packages=(g++ cmake make pkg-config nlohmann-json3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+          libcli11-dev catch2 libkainjow-mustache-dev)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "quickstart: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build -j "$(nproc)"
+
+case "$what" in
+  build) ./build/sitegen build ;;
+  test)  ctest --test-dir build --output-on-failure -j "$(nproc)" ;;
+  *) echo "usage: bash scripts/quickstart.sh build|test" >&2; exit 2 ;;
+esac

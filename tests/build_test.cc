@@ -1,0 +1,145 @@
+// End-to-end tests of `sitegen build` on the small fixture site: the binary as a user runs it.
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "test_support.h"
+
+using namespace sitegen;
+namespace fs = std::filesystem;
+
+namespace {
+
+// One page of each kind, compared byte for byte with tests/golden/. To refresh them after an
+// intended change: SITEGEN_UPDATE_GOLDEN=1 build/tests/sitegen_tests "[golden]", then review the diff.
+const std::pair<const char*, const char*> kGoldenPages[] = {
+    {"index.html", "home.html"},
+    {"smtp/index.html", "protocol.html"},
+    {"fr/smtp/535-authentication-failed/index.html", "code-fr.html"},
+    {"ar/compare/smtp/214-help-message-vs-535-authentication-failed/index.html", "pair-ar.html"},
+    {"compare/smtp/214-help-message-vs-235-authentication-successful/index.html", "pair-en.html"},
+    {"404.html", "404.html"},
+};
+
+}  // namespace
+
+TEST_CASE("golden pages: one page of each kind renders exactly as reviewed", "[build][golden]") {
+  test::TempDir dir;
+  test::make_fixture_site("mini", dir.path());
+  auto result = test::run_sitegen("build --quiet --source '" + dir.path() + "'");
+  REQUIRE(result.exit_code == 0);
+  const bool update = std::getenv("SITEGEN_UPDATE_GOLDEN") != nullptr;
+  for (const auto& [page, golden] : kGoldenPages) {
+    INFO(page);
+    std::string actual = test::read_file(dir / ("public/" + std::string(page)));
+    std::string golden_path = test::repo_dir() + "/tests/golden/" + golden;
+    if (update) test::write_file(golden_path, actual);
+    CHECK(actual == test::read_file(golden_path));
+  }
+}
+
+TEST_CASE("build writes every planned page and prints a summary per locale", "[build]") {
+  test::TempDir dir;
+  test::make_fixture_site("mini", dir.path());
+  auto result = test::run_sitegen("build --source '" + dir.path() + "' --out '" + (dir / "out") + "'");
+  CHECK(result.exit_code == 0);
+  CHECK(result.err == "");
+  CHECK(result.out.find("sitegen: built 25 pages (en 8, fr 8, ar 8, plus 404.html) in ") == 0);
+  CHECK(result.out.find("26 written, 0 unchanged, 0 removed") != std::string::npos);
+  auto files = test::list_files(dir / "out");
+  CHECK(files.size() == 25 + 2);  // pages, the stylesheet and the manifest
+
+  SECTION("a second build writes nothing and reports the pages unchanged") {
+    auto again = test::run_sitegen("build --source '" + dir.path() + "' --out '" + (dir / "out") + "'");
+    CHECK(again.exit_code == 0);
+    CHECK(again.out.find("0 written, 26 unchanged, 0 removed") != std::string::npos);
+  }
+  SECTION("a code removed from the catalog loses its pages") {
+    fs::remove(dir / "content/smtp/235.json");
+    auto again = test::run_sitegen("build --source '" + dir.path() + "' --out '" + (dir / "out") + "'");
+    CHECK(again.exit_code == 0);
+    CHECK_FALSE(fs::exists(dir / "out/smtp/235-authentication-successful"));
+    CHECK_FALSE(fs::exists(dir / "out/ar/compare/smtp/214-help-message-vs-235-authentication-successful"));
+    CHECK(fs::exists(dir / "out/smtp/214-help-message/index.html"));
+  }
+}
+
+TEST_CASE("hostile catalog text never reaches a page as markup", "[build][security]") {
+  test::TempDir dir;
+  test::make_fixture_site("mini", dir.path());
+  REQUIRE(test::run_sitegen("build --quiet --source '" + dir.path() + "'").exit_code == 0);
+  for (const auto& file : test::list_files(dir / "public")) {
+    if (fs::path(file).extension() != ".html") continue;
+    std::string html = test::read_file(dir / ("public/" + file));
+    INFO(file);
+    CHECK(html.find("<script") == std::string::npos);
+    CHECK(html.find("javascript:") == std::string::npos);
+  }
+}
+
+TEST_CASE("a missing locale key warns with locale and key; --strict makes it an error", "[build][locales]") {
+  test::TempDir dir;
+  test::make_fixture_site("mini", dir.path());
+  std::string fr = dir / "locales/fr.json";
+  auto j = nlohmann::ordered_json::parse(test::read_file(fr));
+  j["headings"].erase("when_to_use");
+  test::write_file(fr, j.dump(2));
+  const std::string warning =
+      "locales/fr.json: warning: \"headings.when_to_use\": missing in locale \"fr\"; using the en text\n";
+
+  auto lenient = test::run_sitegen("build --source '" + dir.path() + "' --out '" + (dir / "X") + "'");
+  CHECK(lenient.exit_code == 0);
+  CHECK(lenient.err == warning);
+  std::string page = test::read_file(dir / "X/fr/compare/smtp/214-help-message-vs-535-authentication-failed/index.html");
+  CHECK(page.find(">When to Use Which</h2>") != std::string::npos);
+
+  auto strict = test::run_sitegen("build --strict --source '" + dir.path() + "' --out '" + (dir / "Y") + "'");
+  CHECK(strict.exit_code == 1);
+  CHECK(strict.err.find("locales/fr.json: error: \"headings.when_to_use\": missing in locale \"fr\"") == 0);
+  CHECK(strict.err.find("nothing was written") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "Y"));
+}
+
+TEST_CASE("input errors are all reported with file and line and nothing is written", "[build]") {
+  test::TempDir dir;
+  test::make_fixture_site("mini", dir.path());
+  test::write_file(dir / "content/smtp/250.json", "{\n  \"code\": 250,\n  \"name\": \"OK\",\n}\n");
+  test::write_file(dir / "templates/partials/footer.mustache", "{{#x}}unclosed");
+  auto result = test::run_sitegen("build --source '" + dir.path() + "'");
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find("content/smtp/250.json:4:1: error: invalid JSON") != std::string::npos);
+  CHECK(result.err.find("templates/partials/footer.mustache: error: template syntax") != std::string::npos);
+  CHECK(result.err.find("sitegen: 2 error(s); nothing was written") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "public"));
+}
+
+TEST_CASE("build refuses to overwrite a folder it did not make", "[build]") {
+  test::TempDir dir;
+  test::make_fixture_site("mini", dir.path());
+  test::write_file(dir / "docs/index.html", "my own page");
+  auto result = test::run_sitegen("build --source '" + dir.path() + "' --out '" + (dir / "docs") + "'");
+  CHECK(result.exit_code == 3);
+  CHECK(result.err.find("refusing to write here") != std::string::npos);
+  CHECK(test::read_file(dir / "docs/index.html") == "my own page");
+}
+
+TEST_CASE("command line: version and help flags and usage errors and a missing site", "[build][cli]") {
+  auto version = test::run_sitegen("--version");
+  CHECK(version.exit_code == 0);
+  CHECK(version.out.find("sitegen ") == 0);
+  auto help = test::run_sitegen("build --help");
+  CHECK(help.exit_code == 0);
+  for (const char* option : {"--source", "--out", "--base-url", "--strict", "--quiet"}) {
+    CHECK(help.out.find(option) != std::string::npos);
+  }
+  auto unknown = test::run_sitegen("build --frobnicate");
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.err.find("frobnicate") != std::string::npos);
+  auto none = test::run_sitegen("");
+  CHECK(none.exit_code == 2);
+  test::TempDir empty;
+  auto missing = test::run_sitegen("build --source '" + empty.path() + "'");
+  CHECK(missing.exit_code == 1);
+  CHECK(missing.err.find("sitegen.json: not found") != std::string::npos);
+}

@@ -1,0 +1,110 @@
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "locales.h"
+#include "test_support.h"
+
+using namespace sitegen;
+
+namespace {
+
+std::string messages(const Diagnostics& diagnostics) {
+  std::string all;
+  for (const auto& d : diagnostics.all()) all += format_diagnostic(d) + "\n";
+  return all;
+}
+
+// Rewrites one locale file of the site in `dir` through `edit`.
+template <typename Edit>
+void edit_locale(const std::string& dir, const std::string& id, Edit edit) {
+  std::string path = dir + "/locales/" + id + ".json";
+  nlohmann::ordered_json j = nlohmann::ordered_json::parse(test::read_file(path));
+  edit(j);
+  test::write_file(path, j.dump(2));
+}
+
+Config fixture_config() {
+  Config config;
+  config.locales = {"en", "fr", "ar"};
+  return config;
+}
+
+}  // namespace
+
+TEST_CASE("the repository's locales are complete and consistent", "[locales]") {
+  Config config;
+  config.locales = {"en", "fr", "de", "ar"};
+  Diagnostics diagnostics;
+  Locales locales = load_locales(test::repo_dir() + "/locales", config, {"headings.description"}, diagnostics);
+  CHECK(messages(diagnostics) == "");
+  CHECK(locales.get("ar").dir == "rtl");
+  CHECK(locales.get("fr").dir == "ltr");
+  CHECK(locales.get("de").endonym == "Deutsch");
+}
+
+TEST_CASE("the user's headings are used exactly", "[locales]") {
+  Config config;
+  config.locales = {"en", "fr", "de", "ar"};
+  Diagnostics diagnostics;
+  Locales locales = load_locales(test::repo_dir() + "/locales", config, {}, diagnostics);
+  const std::map<std::string, std::vector<std::string>> expected = {
+      {"headings.description", {"Description", "Description", "Beschreibung", "الوصف"}},
+      {"headings.when_seen", {"When You See It", "Quand vous le voyez", "Wann Sie es sehen", "متى تراه"}},
+      {"headings.how_to_fix", {"How to Fix", "Comment résoudre", "Wie man es behebt", "كيفية الإصلاح"}},
+      {"headings.key_differences", {"Key Differences", "Différences clés", "Wesentliche Unterschiede", "الفروق الرئيسية"}},
+      {"headings.when_to_use", {"When to Use Which", "Quand utiliser lequel", "Wann welchen verwenden", "متى تستخدم أيًا منهما"}},
+      {"headings.learn_more", {"Learn More", "En savoir plus", "Mehr erfahren", "اعرف المزيد"}},
+  };
+  for (const auto& [key, texts] : expected) {
+    for (size_t i = 0; i < config.locales.size(); ++i) {
+      INFO(key << " in " << config.locales[i]);
+      CHECK(locales.get(config.locales[i]).text(key) == texts[i]);
+    }
+  }
+}
+
+TEST_CASE("a key missing from a locale falls back to English with a warning", "[locales]") {
+  test::TempDir dir;
+  test::make_fixture_site("mini", dir.path());
+  edit_locale(dir.path(), "fr", [](auto& j) { j["headings"].erase("how_to_fix"); });
+  Diagnostics diagnostics;
+  Locales locales = load_locales(dir / "locales", fixture_config(), {}, diagnostics);
+  CHECK(messages(diagnostics) ==
+        "locales/fr.json: warning: \"headings.how_to_fix\": missing in locale \"fr\"; using the en text\n");
+  CHECK(locales.get("fr").text("headings.how_to_fix") == "How to Fix");
+}
+
+TEST_CASE("the default locale must define every key the pages need", "[locales]") {
+  test::TempDir dir;
+  test::make_fixture_site("mini", dir.path());
+  edit_locale(dir.path(), "en", [](auto& j) { j["ui"].erase("home"); });
+  Diagnostics diagnostics;
+  load_locales(dir / "locales", fixture_config(), {"ui.home"}, diagnostics);
+  CHECK(messages(diagnostics).find("locales/en.json: error: \"ui.home\": missing; every page needs this key") !=
+        std::string::npos);
+}
+
+TEST_CASE("a translated frame may reorder placeholders but not invent them", "[locales]") {
+  test::TempDir dir;
+  test::make_fixture_site("mini", dir.path());
+  edit_locale(dir.path(), "fr", [](auto& j) {
+    j["frames"]["trigger_line"] = "{{trigger}} : déclencheur de {{code}} pour {{ville}}.";
+  });
+  Diagnostics diagnostics;
+  load_locales(dir / "locales", fixture_config(), {}, diagnostics);
+  CHECK(messages(diagnostics).find("locales/fr.json:") != std::string::npos);
+  CHECK(messages(diagnostics).find("error: \"frames.trigger_line\": uses {{ville}}, which the en frame does not provide") !=
+        std::string::npos);
+}
+
+TEST_CASE("frames escape their own text and insert HTML values as given", "[locales]") {
+  Locale locale;
+  locale.id = "en";
+  locale.strings_["frames.x"] = "<b>{{code}}</b> & {{name}}";
+  CHECK(locale.frame("x", {{"code", "214"}, {"name", "<span lang=\"en\">Help</span>"}}) ==
+        "&lt;b&gt;214&lt;/b&gt; &amp; <span lang=\"en\">Help</span>");
+}
+
+TEST_CASE("placeholders_of lists the names a frame uses", "[locales]") {
+  CHECK(placeholders_of("{{b}} and {{ a }} and {{{b}}}") == std::vector<std::string>{"a", "b"});
+}

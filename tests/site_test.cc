@@ -1,0 +1,230 @@
+// End-to-end tests of the repository's own site: `sitegen build` on content/, locales/ and
+// templates/ as they are, checked the way a reader and a static host would see the result.
+#include <catch2/catch.hpp>
+#include <cctype>
+#include <filesystem>
+#include <map>
+#include <regex>
+
+#include "test_support.h"
+
+using namespace sitegen;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::vector<std::string> kLocales = {"en", "fr", "de", "ar"};
+
+// The repository site, built once per test process into a temporary folder.
+const std::string& built_site() {
+  static test::TempDir dir;
+  static std::string out = [] {
+    std::string path = dir / "site";
+    auto result = test::run_sitegen("build --quiet --source '" + test::repo_dir() + "' --out '" + path + "'");
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    return path;
+  }();
+  return out;
+}
+
+std::vector<std::string> html_pages() {
+  std::vector<std::string> pages;
+  for (const auto& file : test::list_files(built_site())) {
+    if (fs::path(file).extension() == ".html") pages.push_back(file);
+  }
+  return pages;
+}
+
+std::string page(const std::string& file) { return test::read_file(built_site() + "/" + file); }
+
+std::string prefix_of(const std::string& locale) { return locale == "en" ? "" : locale + "/"; }
+
+// The text of a page with block elements kept apart, so a heading followed by a paragraph that
+// starts with the same word is not taken for a doubled word.
+std::string prose_of(const std::string& html) {
+  static const std::regex inline_tag("</?(span|a|code|em|strong|del)( [^>]*)?>");
+  static const std::regex any_tag("<[^>]*>");
+  std::string text = std::regex_replace(html, inline_tag, "");
+  return std::regex_replace(text, any_tag, " \n ");
+}
+
+// Two equal words in a row ("when when"), ignoring case; numbers are not words.
+std::string first_doubled_word(const std::string& text) {
+  std::string previous, word;
+  auto is_word_char = [](unsigned char c) { return std::isalpha(c) || c >= 0x80 || c == '\''; };
+  bool boundary = false;  // a block boundary between the previous word and this one
+  for (size_t i = 0; i <= text.size(); ++i) {
+    unsigned char c = i < text.size() ? static_cast<unsigned char>(text[i]) : ' ';
+    if (is_word_char(c)) {
+      word += static_cast<char>(std::tolower(c));
+      continue;
+    }
+    if (!word.empty()) {
+      if (!boundary && word == previous) return previous + " " + word;
+      previous = word;
+      word.clear();
+      boundary = false;
+    }
+    if (c == '\n' || c == '.' || c == ':' || std::isdigit(c)) {
+      boundary = c == '\n' || c == '.' || c == ':';
+      if (std::isdigit(c)) previous.clear();
+    } else if (c != ' ' && c != '\t') {
+      previous.clear();
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("the doubled-word scanner finds what it must and nothing else", "[site][scanner]") {
+  CHECK(first_doubled_word("You encounter 530 when when trying") == "when when");
+  CHECK(first_doubled_word("The the server") == "the the");
+  CHECK(first_doubled_word(prose_of("<h3>Description</h3>\n<p>Description of 214</p>")) == "");
+  CHECK(first_doubled_word("code 250 250 OK") == "");
+  CHECK(first_doubled_word("a <span lang=\"en\">b</span> b") == "");
+  CHECK(first_doubled_word(prose_of("a <span lang=\"en\">b</span> b")) == "b b");
+}
+
+TEST_CASE("every locale has 34 SMTP code pages and 561 pair pages and the home page and /smtp/", "[site]") {
+  std::map<std::string, int> codes, pairs;
+  for (const auto& file : test::list_files(built_site())) {
+    for (const auto& locale : kLocales) {
+      std::string prefix = prefix_of(locale);
+      if (std::regex_match(file, std::regex(prefix + "smtp/[0-9]{3}-[a-z0-9-]+/index\\.html"))) ++codes[locale];
+      if (std::regex_match(file, std::regex(prefix + "compare/smtp/[0-9]{3}-[a-z0-9-]+-vs-[0-9]{3}-[a-z0-9-]+/index\\.html"))) {
+        ++pairs[locale];
+      }
+    }
+  }
+  for (const auto& locale : kLocales) {
+    INFO(locale);
+    CHECK(codes[locale] == 34);
+    CHECK(pairs[locale] == 561);
+    CHECK(fs::exists(built_site() + "/" + prefix_of(locale) + "index.html"));
+    CHECK(fs::exists(built_site() + "/" + prefix_of(locale) + "smtp/index.html"));
+  }
+  CHECK(fs::exists(built_site() + "/smtp/214-help-message/index.html"));
+  CHECK(fs::exists(built_site() + "/ar/smtp/214-help-message/index.html"));
+  CHECK(fs::exists(built_site() + "/compare/smtp/214-help-message-vs-535-authentication-failed/index.html"));
+  CHECK(fs::exists(built_site() + "/fr/compare/smtp/214-help-message-vs-535-authentication-failed/index.html"));
+  CHECK(fs::exists(built_site() + "/404.html"));
+}
+
+TEST_CASE("every internal link and asset of every page resolves", "[site][links]") {
+  static const std::regex reference("(?:href|src)=\"([^\"]*)\"");
+  int checked = 0;
+  for (const auto& file : html_pages()) {
+    std::string html = page(file);
+    fs::path dir = fs::path(file).parent_path();
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), reference); it != std::sregex_iterator(); ++it) {
+      std::string target = (*it)[1].str();
+      if (target.rfind("https://", 0) == 0 || target.rfind("http://", 0) == 0 || target.rfind("mailto:", 0) == 0) continue;
+      if (!target.empty() && target[0] == '#') continue;
+      target = target.substr(0, target.find('#'));
+      // The 404 page links from the base path "/"; every other page links relatively.
+      fs::path resolved = target[0] == '/' ? fs::path(target.substr(1)) : dir / target;
+      std::string path = resolved.lexically_normal().generic_string();
+      if (path.empty() || path == "." || path.back() == '/') path = (path == "." ? "" : path) + "index.html";
+      INFO(file << " links to " << (*it)[1].str());
+      CHECK(fs::is_regular_file(built_site() + "/" + path));
+      ++checked;
+    }
+  }
+  CHECK(checked > 100000);
+}
+
+TEST_CASE("every page declares its language and direction and title", "[site]") {
+  static const std::regex html_tag("<html lang=\"([a-z]+)\" dir=\"(ltr|rtl)\">");
+  for (const auto& file : html_pages()) {
+    std::string html = page(file);
+    std::smatch m;
+    INFO(file);
+    REQUIRE(std::regex_search(html, m, html_tag));
+    std::string expected = "en";
+    for (const auto& locale : kLocales) {
+      if (locale != "en" && file.rfind(locale + "/", 0) == 0) expected = locale;
+    }
+    CHECK(m[1].str() == expected);
+    CHECK(m[2].str() == (expected == "ar" ? "rtl" : "ltr"));
+    auto titles = test::elements(html, "title");
+    REQUIRE(titles.size() == 1);
+    CHECK(test::text_of(titles[0]).size() > 10);
+  }
+}
+
+TEST_CASE("the Arabic 214 vs 535 page is rtl with Arabic headings in the anatomy's order and both classes named", "[site]") {
+  std::string html = page("ar/compare/smtp/214-help-message-vs-535-authentication-failed/index.html");
+  CHECK(html.find("<html lang=\"ar\" dir=\"rtl\">") != std::string::npos);
+  auto h1 = test::elements(html, "h1");
+  REQUIRE(h1.size() == 1);
+  CHECK(test::text_of(h1[0]) == "SMTP 214 Help Message vs 535 Authentication Failed");
+
+  // The DESIGN.md headings, in the anatomy's order, among all h2/h3 headings of the page.
+  std::vector<std::string> headings;
+  static const std::regex heading("<h([23])[^>]*>([\\s\\S]*?)</h\\1>");
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), heading); it != std::sregex_iterator(); ++it) {
+    headings.push_back(test::text_of((*it)[2].str()));
+  }
+  const std::vector<std::string> expected = {"الوصف", "متى تراه", "كيفية الإصلاح", "الوصف", "متى تراه",
+                                             "كيفية الإصلاح", "الفروق الرئيسية", "متى تستخدم أيًا منهما",
+                                             "اعرف المزيد"};
+  size_t next = 0;
+  for (const auto& h : headings) {
+    if (next < expected.size() && h == expected[next]) ++next;
+  }
+  CHECK(next == expected.size());
+  // The section headings name the codes.
+  CHECK(std::find(headings.begin(), headings.end(), "214 (Help Message)") != headings.end());
+
+  auto intro = test::elements(html, "p")[0];
+  CHECK(test::text_of(intro).find("2xx (إتمام إيجابي)") != std::string::npos);
+  CHECK(test::text_of(intro).find("5xx (فشل دائم)") != std::string::npos);
+  // English prose inside the Arabic page is marked as English, left to right.
+  CHECK(intro.find("<span lang=\"en\" dir=\"ltr\">") != std::string::npos);
+}
+
+TEST_CASE("the English 214 vs 235 page uses the same-class intro", "[site]") {
+  std::string html = page("compare/smtp/214-help-message-vs-235-authentication-successful/index.html");
+  auto h1 = test::elements(html, "h1");
+  REQUIRE(h1.size() == 1);
+  CHECK(test::text_of(h1[0]) == "SMTP 214 Help Message vs 235 Authentication Successful");
+  std::string intro = test::text_of(test::elements(html, "p")[0]);
+  CHECK(intro.find("SMTP 214 (Help Message) and 235 (Authentication Successful) both belong to class 2xx "
+                   "(Positive Completion).") == 0);
+  // Key Differences has no class contrast when the classes are the same.
+  CHECK(html.find("belongs to class 2xx (Positive Completion), while") == std::string::npos);
+}
+
+TEST_CASE("no page has a doubled word or an unfilled frame or stray punctuation", "[site][grammar]") {
+  for (const auto& file : html_pages()) {
+    static const std::regex code_span("<code>[\\s\\S]*?</code>");
+    static const std::regex space_before_stop(" [.,](\\s|$)");
+    std::string html = page(file);
+    // Code spans quote protocol text ("<CRLF>.<CRLF>", "MAIL FROM:<...>"): not prose.
+    std::string text = test::text_of(std::regex_replace(html, code_span, "`code`"));
+    INFO(file);
+    CHECK(first_doubled_word(prose_of(html)) == "");
+    CHECK(html.find("{{") == std::string::npos);
+    CHECK(html.find("}}") == std::string::npos);
+    CHECK(text.find("()") == std::string::npos);
+    CHECK_FALSE(std::regex_search(text, space_before_stop));
+    CHECK(text.find("..") == std::string::npos);
+    CHECK(text.find(": :") == std::string::npos);
+  }
+}
+
+TEST_CASE("two builds of the same input are byte-identical", "[site][determinism]") {
+  test::TempDir dir;
+  for (const char* out : {"a", "b"}) {
+    auto result = test::run_sitegen("build --quiet --source '" + test::repo_dir() + "' --out '" + (dir / out) + "'");
+    REQUIRE(result.exit_code == 0);
+  }
+  auto a = test::list_files(dir / "a");
+  REQUIRE(a == test::list_files(dir / "b"));
+  size_t different = 0;
+  for (const auto& file : a) different += test::read_file(dir / ("a/" + file)) != test::read_file(dir / ("b/" + file));
+  CHECK(different == 0);
+  CHECK(a.size() > 2000);
+}
