@@ -1,5 +1,7 @@
 #include "json_file.h"
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -66,9 +68,18 @@ std::optional<JsonFile> read_json_file(const std::string& disk_path, const std::
   try {
     file.value = nlohmann::json::parse(file.text);
   } catch (const nlohmann::json::parse_error& e) {
-    // e.byte is 1-based and points just past the offending character.
-    auto [line, column] = position_of(file.text, e.byte > 0 ? e.byte - 1 : 0);
+    // e.byte points just past the offending token; step back to where the token starts so the
+    // column names the unexpected "slug" rather than the character after it.
+    size_t offset = e.byte > 0 ? std::min<size_t>(e.byte - 1, file.text.size() - 1) : 0;
+    if (file.text[offset] == '"') {
+      while (offset > 0 && !(file.text[offset - 1] == '"' && (offset < 2 || file.text[offset - 2] != '\\'))) --offset;
+      if (offset > 0) --offset;
+    } else {
+      auto in_literal = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '+' || c == '.'; };
+      while (offset > 0 && in_literal(file.text[offset]) && in_literal(file.text[offset - 1])) --offset;
+    }
     std::string what = e.what();
+    auto [line, column] = position_of(file.text, offset);
     // Keep the library's explanation but drop its "[json.exception...]" prefix.
     size_t colon = what.find("syntax error");
     std::string reason = colon == std::string::npos ? "invalid JSON" : what.substr(colon);
