@@ -6,13 +6,10 @@
 #include <map>
 #include <unistd.h>
 
-#include "catalog.h"
-#include "config.h"
 #include "diagnostics.h"
 #include "json_file.h"
-#include "locales.h"
 #include "plan.h"
-#include "templates.h"
+#include "site.h"
 #include "views.h"
 #include "write.h"
 
@@ -65,33 +62,20 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     }
   };
 
-  std::error_code ec;
-  if (!fs::is_regular_file(source / "sitegen.json", ec)) {
-    err << "sitegen: " << (source / "sitegen.json").string()
-        << ": not found; run sitegen in a site folder or pass --source DIR\n";
-    return kExitInputError;
-  }
-
   // load
-  Config config = load_config(source.string(), diagnostics);
-  if (options.base_url) config.base_url = normalize_base_url(*options.base_url);
-  Catalog catalog = load_catalog((source / "content").string(), diagnostics);
-  Locales locales = load_locales((source / "locales").string(), config, required_locale_keys(catalog), diagnostics);
-  Templates templates = Templates::load((source / "templates").string(), diagnostics);
-  for (const char* name : {"home", "protocol", "code", "pair", "404"}) {
-    if (!templates.pages_.empty() && !templates.has_page(name)) {
-      diagnostics.error(std::string("templates/") + name + ".mustache", 0, "", "missing; every site needs this page template");
-    }
-  }
+  std::optional<Site> loaded = load_site(source.string(), diagnostics);
   report();
-  if (diagnostics.has_errors()) {
+  if (!loaded || diagnostics.has_errors()) {
     err << "sitegen: " << diagnostics.error_count() << " error(s); nothing was written\n";
     return kExitInputError;
   }
+  Site& input = *loaded;
+  Config& config = input.config;
+  if (options.base_url) config.base_url = normalize_base_url(*options.base_url);
 
   // plan
-  std::vector<Page> pages = plan_site(catalog, config);
-  SiteData site = prepare_site_data(config, catalog, locales, kStylesheet);
+  std::vector<Page> pages = plan_site(input.catalog, config);
+  SiteData site = prepare_site_data(config, input.catalog, input.locales, kStylesheet);
 
   fs::path out_dir = options.out ? fs::path(*options.out) : source / config.output;
   const bool show_progress = !options.quiet && isatty(STDERR_FILENO);
@@ -101,7 +85,7 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     size_t done = 0;
     for (const auto& page : pages) {
       // view -> render -> write
-      writer.write(page.file, templates.render(page_kind_name(page.kind), make_view(page, site)));
+      writer.write(page.file, input.templates.render(page_kind_name(page.kind), make_view(page, site)));
       if (show_progress && (++done % 250 == 0 || done == pages.size())) {
         err << "\r[" << done << "/" << pages.size() << "] pages" << std::flush;
       }

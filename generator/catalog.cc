@@ -1,6 +1,7 @@
 #include "catalog.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <regex>
 #include <set>
@@ -41,7 +42,10 @@ std::string required_string(const JsonFile& file, const char* key, Diagnostics& 
 
 void warn_unknown_fields(const JsonFile& file, const std::set<std::string>& known, Diagnostics& diagnostics) {
   for (const auto& [key, value] : file.value.items()) {
-    if (!known.count(key)) diagnostics.warning(file.path, file.line_of(key), key, "unknown field; it is ignored");
+    if (!known.count(key)) {
+      diagnostics.warning(file.path, file.line_of(key), key,
+                          "unknown field; it is ignored" + did_you_mean(key, {known.begin(), known.end()}));
+    }
   }
 }
 
@@ -50,6 +54,7 @@ bool load_protocol_header(const fs::path& dir, const std::string& shown_dir, Pro
   auto file = read_json_file((dir / "protocol.json").string(), shown_dir + "/protocol.json", diagnostics);
   if (!file) return false;
   int errors_before = diagnostics.error_count();
+  protocol.file = file->path;
   protocol.name = required_string(*file, "name", diagnostics);
   protocol.title = required_string(*file, "title", diagnostics);
   protocol.summary = required_string(*file, "summary", diagnostics);
@@ -85,6 +90,7 @@ bool load_code(const fs::path& path, const std::string& shown, const Protocol& p
   int errors_before = diagnostics.error_count();
   const auto& j = file->value;
   code.file = shown;
+  for (const auto& [key, value] : j.items()) code.lines[key] = file->line_of(key);
 
   if (!j.contains("code")) {
     diagnostics.error(shown, 0, "code", "is required");
@@ -120,7 +126,7 @@ bool load_code(const fs::path& path, const std::string& shown, const Protocol& p
       (!std::regex_match(code.slug, kSlug) || code.slug.compare(0, 3, number) != 0)) {
     diagnostics.error(shown, file->line_of("slug"), "slug",
                       "\"" + code.slug + "\" must be the code followed by lowercase ASCII words joined by '-', such as \"" +
-                          number + "-help-message\"");
+                          slug_for(code.number, code.name.empty() ? "help message" : code.name) + "\"");
   }
   if (code.number && !code.klass.empty()) {
     if (code.klass != number.substr(0, 1) + "xx") {
@@ -131,9 +137,6 @@ bool load_code(const fs::path& path, const std::string& shown, const Protocol& p
       diagnostics.error(shown, file->line_of("class"), "class",
                         "\"" + code.klass + "\" is not a class of this protocol's protocol.json");
     }
-  }
-  if (!code.summary.empty() && code.summary.back() != '.') {
-    diagnostics.error(shown, file->line_of("summary"), "summary", "must be one sentence ending with a period");
   }
   if (!code.defined_in.empty() && !std::regex_match(code.defined_in, kReference)) {
     diagnostics.error(shown, file->line_of("defined_in"), "defined_in",
@@ -153,6 +156,23 @@ const Code* Protocol::find(int number) const {
     if (code.number == number) return &code;
   }
   return nullptr;
+}
+
+std::string slug_for(int code, const std::string& name) {
+  std::string slug = std::to_string(code);
+  bool pending_dash = true;
+  for (char raw : name) {
+    unsigned char c = static_cast<unsigned char>(raw);
+    if (c == '\'') continue;  // "I'm" -> "im"
+    if (std::isalnum(c) && c < 0x80) {
+      if (pending_dash) slug += '-';
+      slug += static_cast<char>(std::tolower(c));
+      pending_dash = false;
+    } else {
+      pending_dash = true;
+    }
+  }
+  return slug;
 }
 
 const std::string& Protocol::outcome_of(const Code& code) const {

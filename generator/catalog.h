@@ -24,6 +24,12 @@ struct Code {
   std::string retry;       // not-needed | later | after-change | follow
   std::string outcome;     // empty: the class's usual outcome (Protocol::outcome_of)
   std::string file;        // where it came from, for messages
+  std::map<std::string, int> lines;  // field -> line in `file`, for messages about the field
+
+  int line_of(const std::string& field) const {
+    auto it = lines.find(field);
+    return it == lines.end() ? 0 : it->second;
+  }
 };
 
 struct Protocol {
@@ -32,6 +38,7 @@ struct Protocol {
   std::string title;    // "Simple Mail Transfer Protocol"
   std::string summary;  // inline Markdown
   std::string rfc;      // "RFC 5321"
+  std::string file;     // "content/smtp/protocol.json"
   std::map<std::string, std::string> class_outcomes;  // "4xx" -> "transient"
   std::vector<Code> codes;                             // ascending by number
 
@@ -47,6 +54,9 @@ struct Catalog {
 // Loads every protocol folder under content_dir. Every problem found is reported; the
 // returned catalog holds only the entries that passed.
 Catalog load_catalog(const std::string& content_dir, Diagnostics& diagnostics);
+
+// "214-help-message" for code 214 named "Help Message": lowercase ASCII words joined by '-'.
+std::string slug_for(int code, const std::string& name);
 
 // "https://www.rfc-editor.org/rfc/rfc5321#section-4.2.2" for "RFC 5321 §4.2.2"; empty if malformed.
 std::string rfc_url(const std::string& reference);

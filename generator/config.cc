@@ -70,10 +70,10 @@ Config load_config(const std::string& source_dir, Diagnostics& diagnostics) {
     diagnostics.error(shown, file->line_of("default_locale"), "default_locale",
                       "\"" + config.default_locale + "\" is not one of \"locales\"");
   }
+  const std::vector<std::string> known = {"title", "base_url", "locales", "default_locale", "output"};
   for (const auto& [key, value] : j.items()) {
-    static const char* known[] = {"title", "base_url", "locales", "default_locale", "output"};
-    if (std::find_if(std::begin(known), std::end(known), [&](const char* k) { return key == k; }) == std::end(known)) {
-      diagnostics.warning(shown, file->line_of(key), key, "unknown setting; it is ignored");
+    if (std::find(known.begin(), known.end(), key) == known.end()) {
+      diagnostics.warning(shown, file->line_of(key), key, "unknown setting; it is ignored" + did_you_mean(key, known));
     }
   }
   return config;

@@ -1,5 +1,7 @@
 #include "diagnostics.h"
 
+#include <algorithm>
+
 namespace sitegen {
 
 std::string format_diagnostic(const Diagnostic& d) {
@@ -12,6 +14,39 @@ std::string format_diagnostic(const Diagnostic& d) {
   if (!d.field.empty()) out += "\"" + d.field + "\": ";
   out += d.message;
   return out;
+}
+
+namespace {
+
+// Edit distance (insertions, deletions, substitutions) between two short words.
+size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& known) {
+  std::string best;
+  size_t best_distance = std::max<size_t>(2, word.size() / 3) + 1;
+  for (const auto& candidate : known) {
+    size_t distance = edit_distance(word, candidate);
+    if (distance < best_distance) {
+      best = candidate;
+      best_distance = distance;
+    }
+  }
+  return best.empty() ? "" : " (did you mean \"" + best + "\"?)";
 }
 
 void Diagnostics::warning(std::string file, int line, std::string field, std::string message) {

@@ -23,6 +23,9 @@ struct Diagnostic {
 // "file:line:col: error: field: message", the compiler convention editors understand.
 std::string format_diagnostic(const Diagnostic& d);
 
+// " (did you mean \"summary\"?)" when one of `known` is a likely typo of `word`, else "".
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& known);
+
 class Diagnostics {
  public:
   void warning(std::string file, int line, std::string field, std::string message);

@@ -122,8 +122,10 @@ Locales load_locales(const std::string& locales_dir, const Config& config,
       }
       for (const auto& [key, text] : locale.strings_) {
         if (!fallback->has(key)) {
+          std::vector<std::string> known;
+          for (const auto& [english_key, unused] : fallback->strings_) known.push_back(english_key);
           diagnostics.warning(file.path, file.line_of(key), key,
-                              "unknown key (not in " + fallback_shown + "); it is ignored");
+                              "unknown key (not in " + fallback_shown + "); it is ignored" + did_you_mean(key, known));
         }
       }
     }

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "build.h"
+#include "check.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"sitegen: builds a static reference site of protocol reply codes"};
@@ -18,6 +19,13 @@ int main(int argc, char** argv) {
   build_command->add_flag("--strict", build.strict, "Treat warnings (such as missing translations) as errors");
   build_command->add_flag("--quiet", build.quiet, "Print errors only");
 
+  sitegen::CheckOptions check;
+  CLI::App* check_command =
+      app.add_subcommand("check", "Validate and lint content, locales and templates without writing anything");
+  check_command->add_option("--source", check.source, "Site folder with sitegen.json, content/, locales/, templates/")
+      ->capture_default_str();
+  check_command->add_flag("--strict", check.strict, "Treat warnings as errors");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -25,5 +33,6 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : sitegen::kExitUsage;
   }
   if (build_command->parsed()) return sitegen::run_build(build, std::cout, std::cerr);
+  if (check_command->parsed()) return sitegen::run_check(check, std::cout, std::cerr);
   return sitegen::kExitUsage;
 }

@@ -64,17 +64,26 @@ class PageWriter {
 
   // "SMTP 214 Help Message"; `mark` marks the name as English (not wanted in <title>).
   std::string code_title(const Protocol& protocol, const Code& code, bool mark = true) const {
-    return locale_.frame("code_title", {{"protocol", escape_html(protocol.name)},
-                                        {"code", std::to_string(code.number)},
-                                        {"name", mark ? name(code) : escape_html(code.name)}});
+    return isolate(locale_.frame("code_title", {{"protocol", escape_html(protocol.name)},
+                                                {"code", std::to_string(code.number)},
+                                                {"name", mark ? name(code) : escape_html(code.name)}}),
+                   mark);
   }
 
   std::string pair_title(const Protocol& protocol, const Code& a, const Code& b, bool mark = true) const {
-    return locale_.frame("pair_title", {{"protocol", escape_html(protocol.name)},
-                                        {"code_a", std::to_string(a.number)},
-                                        {"name_a", mark ? name(a) : escape_html(a.name)},
-                                        {"code_b", std::to_string(b.number)},
-                                        {"name_b", mark ? name(b) : escape_html(b.name)}});
+    return isolate(locale_.frame("pair_title", {{"protocol", escape_html(protocol.name)},
+                                                {"code_a", std::to_string(a.number)},
+                                                {"name_a", mark ? name(a) : escape_html(a.name)},
+                                                {"code_b", std::to_string(b.number)},
+                                                {"name_b", mark ? name(b) : escape_html(b.name)}}),
+                   mark);
+  }
+
+  // Titles keep the catalog's Latin word order ("SMTP 214 Help Message vs 535 …"). On a
+  // right-to-left page <bdi> lets the title's own first letter set its direction, so it is not
+  // reordered into "Authentication Failed SMTP 214 …". `html` is false for <title> text.
+  std::string isolate(const std::string& title, bool html) const {
+    return html && locale_.dir == "rtl" ? "<bdi>" + title + "</bdi>" : title;
   }
 
   // Per-protocol strings ("SMTP Reply Codes", "HTTP Status Codes"): each protocol names its codes its own way.

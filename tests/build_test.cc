@@ -141,5 +141,5 @@ TEST_CASE("command line: version and help flags and usage errors and a missing s
   test::TempDir empty;
   auto missing = test::run_sitegen("build --source '" + empty.path() + "'");
   CHECK(missing.exit_code == 1);
-  CHECK(missing.err.find("sitegen.json: not found") != std::string::npos);
+  CHECK(missing.err.find("sitegen.json: error: not found") != std::string::npos);
 }

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <regex>
+#include <sstream>
 
 #include "test_support.h"
 
@@ -227,4 +228,112 @@ TEST_CASE("two builds of the same input are byte-identical", "[site][determinism
   for (const auto& file : a) different += test::read_file(dir / ("a/" + file)) != test::read_file(dir / ("b/" + file));
   CHECK(different == 0);
   CHECK(a.size() > 2000);
+}
+
+namespace {
+
+// Every status code Python's http.HTTPStatus lists (Python 3.11), with the RFC 9110 name where
+// RFC 9110 renamed it; the test below also asks python3 itself when the machine has it.
+const std::vector<std::pair<int, std::string>> kHttpStatus = {
+    {100, "Continue"}, {101, "Switching Protocols"}, {102, "Processing"}, {103, "Early Hints"}, {200, "OK"},
+    {201, "Created"}, {202, "Accepted"}, {203, "Non-Authoritative Information"}, {204, "No Content"},
+    {205, "Reset Content"}, {206, "Partial Content"}, {207, "Multi-Status"}, {208, "Already Reported"},
+    {226, "IM Used"}, {300, "Multiple Choices"}, {301, "Moved Permanently"}, {302, "Found"}, {303, "See Other"},
+    {304, "Not Modified"}, {305, "Use Proxy"}, {307, "Temporary Redirect"}, {308, "Permanent Redirect"},
+    {400, "Bad Request"}, {401, "Unauthorized"}, {402, "Payment Required"}, {403, "Forbidden"}, {404, "Not Found"},
+    {405, "Method Not Allowed"}, {406, "Not Acceptable"}, {407, "Proxy Authentication Required"},
+    {408, "Request Timeout"}, {409, "Conflict"}, {410, "Gone"}, {411, "Length Required"},
+    {412, "Precondition Failed"}, {413, "Content Too Large"}, {414, "URI Too Long"},
+    {415, "Unsupported Media Type"}, {416, "Range Not Satisfiable"}, {417, "Expectation Failed"},
+    {418, "I'm a Teapot"}, {421, "Misdirected Request"}, {422, "Unprocessable Content"}, {423, "Locked"},
+    {424, "Failed Dependency"}, {425, "Too Early"}, {426, "Upgrade Required"}, {428, "Precondition Required"},
+    {429, "Too Many Requests"}, {431, "Request Header Fields Too Large"}, {451, "Unavailable For Legal Reasons"},
+    {500, "Internal Server Error"}, {501, "Not Implemented"}, {502, "Bad Gateway"}, {503, "Service Unavailable"},
+    {504, "Gateway Timeout"}, {505, "HTTP Version Not Supported"}, {506, "Variant Also Negotiates"},
+    {507, "Insufficient Storage"}, {508, "Loop Detected"}, {510, "Not Extended"},
+    {511, "Network Authentication Required"}};
+
+std::string slug_of(int code, const std::string& name) {
+  std::string slug = std::to_string(code);
+  bool dash = true;
+  for (char c : name) {
+    if (c == '\'') continue;
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      if (dash) slug += '-';
+      slug += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      dash = false;
+    } else {
+      dash = true;
+    }
+  }
+  return slug;
+}
+
+}  // namespace
+
+TEST_CASE("every code Python's http.HTTPStatus lists has a page in every locale with its RFC 9110 name", "[site][http]") {
+  for (const auto& [code, name] : kHttpStatus) {
+    std::string slug = slug_of(code, name);
+    for (const auto& locale : kLocales) {
+      std::string file = prefix_of(locale) + "http/" + slug + "/index.html";
+      INFO(file);
+      REQUIRE(fs::exists(built_site() + "/" + file));
+      CHECK(test::text_of(test::elements(page(file), "h1")[0]) == "HTTP " + std::to_string(code) + " " + name);
+    }
+  }
+  // When python3 is there, the list above must still be what it lists.
+  test::TempDir dir;
+  std::string list = dir / "codes";
+  if (std::system(("python3 -c 'import http; print(\" \".join(str(s.value) for s in http.HTTPStatus))' > '" + list +
+                   "' 2>/dev/null").c_str()) == 0) {
+    std::string expected;
+    for (const auto& [code, name] : kHttpStatus) expected += (expected.empty() ? "" : " ") + std::to_string(code);
+    std::string listed = test::read_file(list);
+    for (const auto& code : std::vector<std::string>{"100", "418", "511"}) CHECK(listed.find(code) != std::string::npos);
+    // Newer Pythons may add codes; every one of them must have a page too.
+    std::stringstream words(listed);
+    std::string word;
+    while (words >> word) {
+      INFO("Python lists " << word);
+      bool found = false;
+      for (const auto& file : test::list_files(built_site() + "/http")) found |= file.rfind(word + "-", 0) == 0;
+      CHECK(found);
+    }
+  }
+}
+
+TEST_CASE("every HTTP pair has its page in every locale", "[site][http]") {
+  std::map<std::string, int> pairs;
+  for (const auto& file : test::list_files(built_site())) {
+    for (const auto& locale : kLocales) {
+      if (std::regex_match(file, std::regex(prefix_of(locale) + "compare/http/[0-9]{3}-[a-z0-9-]+-vs-[0-9]{3}-[a-z0-9-]+/index\\.html"))) {
+        ++pairs[locale];
+      }
+    }
+  }
+  const int n = static_cast<int>(kHttpStatus.size());
+  for (const auto& locale : kLocales) CHECK(pairs[locale] == n * (n - 1) / 2);
+}
+
+TEST_CASE("every pair page has the comparison table and every code page the facts table", "[site]") {
+  static const std::regex pair_page("(?:[a-z]{2}/)?compare/[a-z]+/[^/]+/index\\.html");
+  static const std::regex code_page("(?:[a-z]{2}/)?(?!compare/)[a-z]+/[0-9]{3}-[^/]+/index\\.html");
+  int pairs = 0, codes = 0;
+  for (const auto& file : html_pages()) {
+    if (std::regex_match(file, pair_page)) {
+      ++pairs;
+      std::string html = page(file);
+      INFO(file);
+      CHECK(html.find("<section class=\"comparison\"") != std::string::npos);
+      CHECK(test::elements(html, "tr").size() == 7);  // header + six facts
+    } else if (std::regex_match(file, code_page)) {
+      ++codes;
+      std::string html = page(file);
+      INFO(file);
+      CHECK(html.find("<section class=\"facts\"") != std::string::npos);
+      CHECK(test::elements(html, "tr").size() == 6);
+    }
+  }
+  CHECK(pairs == 4 * (561 + 1891));
+  CHECK(codes == 4 * (34 + 62));
 }

@@ -1,0 +1,19 @@
+// Lint: style rules for catalog prose that the schema cannot express, so that every sentence
+// frame reads well with every entry (one-sentence summaries, no doubled words, tidy slugs).
+#pragma once
+
+#include <string>
+
+#include "catalog.h"
+#include "diagnostics.h"
+
+namespace sitegen {
+
+// Reports every finding with file, line and field. Run by `sitegen check` and before every build.
+void lint_catalog(const Catalog& catalog, Diagnostics& diagnostics);
+
+// The first word repeated right after itself ("when when"), ignoring case and Markdown code
+// spans; empty if there is none.
+std::string doubled_word(const std::string& text);
+
+}  // namespace sitegen

@@ -1,0 +1,37 @@
+#include "site.h"
+
+#include <filesystem>
+
+#include "lint.h"
+#include "views.h"
+
+namespace fs = std::filesystem;
+
+namespace sitegen {
+
+std::optional<Site> load_site(const std::string& source_dir, Diagnostics& diagnostics) {
+  const fs::path source(source_dir);
+  std::error_code ec;
+  if (!fs::is_regular_file(source / "sitegen.json", ec)) {
+    diagnostics.error((source / "sitegen.json").string(), 0, "",
+                      "not found; run sitegen in a site folder or pass --source DIR");
+    return std::nullopt;
+  }
+  Site site;
+  site.config = load_config(source.string(), diagnostics);
+  site.catalog = load_catalog((source / "content").string(), diagnostics);
+  lint_catalog(site.catalog, diagnostics);
+  site.locales = load_locales((source / "locales").string(), site.config, required_locale_keys(site.catalog), diagnostics);
+  site.templates = Templates::load((source / "templates").string(), diagnostics);
+  if (fs::is_directory(source / "templates", ec)) {
+    for (const char* name : kPageTemplates) {
+      if (!site.templates.has_page(name)) {
+        diagnostics.error(std::string("templates/") + name + ".mustache", 0, "",
+                          "missing; every site needs this page template");
+      }
+    }
+  }
+  return site;
+}
+
+}  // namespace sitegen
