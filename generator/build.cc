@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "diagnostics.h"
-#include "json_file.h"
+#include "hosting.h"
 #include "plan.h"
 #include "site.h"
 #include "views.h"
@@ -18,22 +18,6 @@ namespace fs = std::filesystem;
 namespace sitegen {
 
 namespace {
-
-const char* const kStylesheet = "assets/style.css";
-
-// Copies templates/assets/* to <out>/assets/*.
-void copy_assets(const fs::path& assets_dir, OutputWriter& writer) {
-  std::error_code ec;
-  if (!fs::is_directory(assets_dir, ec)) return;
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::recursive_directory_iterator(assets_dir)) {
-    if (entry.is_regular_file()) files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
-  for (const auto& file : files) {
-    writer.write("assets/" + fs::relative(file, assets_dir).generic_string(), read_text_file(file.string()));
-  }
-}
 
 // "en 597, fr 597" in config order.
 std::string per_locale_counts(const std::vector<Page>& pages, const Config& config) {
@@ -75,13 +59,15 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
 
   // plan
   std::vector<Page> pages = plan_site(input.catalog, config);
-  SiteData site = prepare_site_data(config, input.catalog, input.locales, kStylesheet);
+  SiteData site = prepare_site_data(config, input.catalog, input.locales, input.assets);
 
   fs::path out_dir = options.out ? fs::path(*options.out) : source / config.output;
   const bool show_progress = !options.quiet && isatty(STDERR_FILENO);
   try {
     OutputWriter writer(out_dir.string());
-    copy_assets(source / "templates" / "assets", writer);
+    for (const auto& [path, bytes] : input.assets.files) writer.write(path, bytes);
+    for (const auto& locale : config.locales) writer.write(search_index_path(locale, config), search_index(locale, site));
+    for (const auto& file : hosting_files(pages, input.catalog, config)) writer.write(file.path, file.bytes);
     size_t done = 0;
     for (const auto& page : pages) {
       // view -> render -> write

@@ -1,6 +1,7 @@
 #include "check.h"
 
 #include "build.h"
+#include "links.h"
 #include "site.h"
 
 namespace sitegen {
@@ -9,7 +10,15 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
   Diagnostics diagnostics;
   diagnostics.set_warnings_are_errors(options.strict);
   std::optional<Site> site = load_site(options.source, diagnostics);
-  diagnostics.print(err);
+  LinkReport links;
+  if (options.links && site) {
+    std::string out_dir = options.out ? *options.out : options.source + "/" + site->config.output;
+    links = check_links(out_dir, options.base_url ? *options.base_url : site->config.base_url, diagnostics);
+  }
+  // A broken site can have thousands of broken links: show the first ones and count the rest.
+  const size_t shown = 200;
+  for (size_t i = 0; i < diagnostics.all().size() && i < shown; ++i) err << format_diagnostic(diagnostics.all()[i]) << "\n";
+  if (diagnostics.all().size() > shown) err << "… and " << diagnostics.all().size() - shown << " more\n";
 
   size_t codes = 0, protocols = 0, locales = 0, templates = 0;
   if (site) {
@@ -20,7 +29,9 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
   }
   out << "sitegen check: " << diagnostics.error_count() << " error(s), " << diagnostics.warning_count()
       << " warning(s) in " << codes << " codes of " << protocols << " protocol(s), " << locales << " locale(s), "
-      << templates << " template(s)\n";
+      << templates << " template(s)";
+  if (options.links) out << "; " << links.links << " internal links in " << links.pages << " pages checked";
+  out << "\n";
   return diagnostics.has_errors() ? kExitInputError : kExitOk;
 }
 

@@ -1,7 +1,8 @@
 // Check: the `sitegen check` command, which validates and lints a site's inputs without writing
-// anything, for editors and CI.
+// anything, and with --links verifies every internal link of the built site.
 #pragma once
 
+#include <optional>
 #include <ostream>
 #include <string>
 
@@ -9,7 +10,10 @@ namespace sitegen {
 
 struct CheckOptions {
   std::string source = ".";
-  bool strict = false;  // warnings are errors
+  bool strict = false;                  // warnings are errors
+  bool links = false;                   // also verify the links of the built site
+  std::optional<std::string> out;       // the built site (default: sitegen.json "output")
+  std::optional<std::string> base_url;  // the base URL it was built for (default: sitegen.json)
 };
 
 // Prints every finding to `err` and a one-line verdict to `out`. Returns an ExitCode (build.h).

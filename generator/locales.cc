@@ -50,13 +50,27 @@ const std::string& Locale::text(const std::string& key) const {
 
 std::string Locale::html(const std::string& key) const { return escape_html(text(key)); }
 
+struct Locale::CompiledFrame {
+  explicit CompiledFrame(const std::string& text) : tmpl(escape_html(text)) {
+    // Values are HTML already; escaping them again would show "&amp;lt;" to the reader.
+    tmpl.set_custom_escape([](const std::string& s) { return s; });
+  }
+  kainjow::mustache::mustache tmpl;
+};
+
+void Locale::compile_frames() {
+  frames_.clear();
+  for (const auto& [key, text] : strings_) {
+    if (is_frame(key)) frames_[key] = std::make_shared<CompiledFrame>(text);
+  }
+}
+
 std::string Locale::frame(const std::string& key, const std::map<std::string, std::string>& html_values) const {
-  kainjow::mustache::mustache tmpl(escape_html(text("frames." + key)));
-  // Values are HTML already; escaping them again would show "&amp;lt;" to the reader.
-  tmpl.set_custom_escape([](const std::string& s) { return s; });
+  auto it = frames_.find("frames." + key);
+  if (it == frames_.end()) throw std::logic_error("locale " + id + " has no frame " + key);
   kainjow::mustache::data data;
   for (const auto& [name, value] : html_values) data.set(name, value);
-  return tmpl.render(data);
+  return it->second->tmpl.render(data);
 }
 
 const Locale& Locales::get(const std::string& id) const {
@@ -80,6 +94,8 @@ Locales load_locales(const std::string& locales_dir, const Config& config,
       flatten(file->value, "", *file, locale.strings_, diagnostics);
       files.emplace(id, std::move(*file));
     }
+    // The site's name comes from sitegen.json unless the locale translates it.
+    if (!locale.has("site.title")) locale.strings_["site.title"] = config.title;
     locales.list.push_back(std::move(locale));
   }
 
@@ -140,6 +156,7 @@ Locales load_locales(const std::string& locales_dir, const Config& config,
     }
     locale.endonym = locale.has("meta.endonym") ? locale.text("meta.endonym") : locale.id;
   }
+  for (auto& locale : locales.list) locale.compile_frames();
   return locales;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -29,7 +30,14 @@ class Locale {
   // so they must already be HTML (escaped text or trusted markup).
   std::string frame(const std::string& key, const std::map<std::string, std::string>& html_values) const;
 
+  // Parses every frame once, after the strings are final (load_locales does it).
+  void compile_frames();
+
   std::map<std::string, std::string> strings_;  // dotted key -> text
+
+ private:
+  struct CompiledFrame;
+  std::map<std::string, std::shared_ptr<CompiledFrame>> frames_;  // "frames.x" -> parsed template
 };
 
 struct Locales {

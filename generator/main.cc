@@ -25,6 +25,9 @@ int main(int argc, char** argv) {
   check_command->add_option("--source", check.source, "Site folder with sitegen.json, content/, locales/, templates/")
       ->capture_default_str();
   check_command->add_flag("--strict", check.strict, "Treat warnings as errors");
+  check_command->add_flag("--links", check.links, "Also verify that every internal link of the built site resolves");
+  check_command->add_option("--out", check.out, "The built site to check with --links (default: sitegen.json \"output\")");
+  check_command->add_option("--base-url", check.base_url, "The base URL the site was built with (default: sitegen.json)");
 
   try {
     app.parse(argc, argv);

@@ -20,7 +20,11 @@ const char* const kExtensions[] = {"table", "strikethrough", "autolink", "tagfil
 
 }  // namespace
 
-std::string render_markdown(const std::string& markdown) {
+namespace {
+
+enum class Output { html, plain_text };
+
+std::string render(const std::string& markdown, Output output) {
   static std::once_flag registered;
   std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
 
@@ -32,10 +36,25 @@ std::string render_markdown(const std::string& markdown) {
   }
   cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
   std::unique_ptr<cmark_node, decltype(&cmark_node_free)> document(cmark_parser_finish(parser.get()), cmark_node_free);
-  char* html = cmark_render_html(document.get(), kOptions, cmark_parser_get_syntax_extensions(parser.get()));
-  std::string out(html);
-  free(html);
+  char* rendered = output == Output::html
+                       ? cmark_render_html(document.get(), kOptions, cmark_parser_get_syntax_extensions(parser.get()))
+                       : cmark_render_plaintext(document.get(), kOptions, 0);
+  std::string out(rendered);
+  free(rendered);
   return out;
+}
+
+}  // namespace
+
+std::string render_markdown(const std::string& markdown) { return render(markdown, Output::html); }
+
+std::string render_plain_text(const std::string& markdown) {
+  std::string text = render(markdown, Output::plain_text);
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  for (char& c : text) {
+    if (c == '\n') c = ' ';
+  }
+  return text;
 }
 
 std::string render_inline_markdown(const std::string& markdown) {

@@ -13,4 +13,7 @@ std::string render_markdown(const std::string& markdown);
 // inside other sentences or list items.
 std::string render_inline_markdown(const std::string& markdown);
 
+// Markdown -> plain text without markup, for meta descriptions and the search index.
+std::string render_plain_text(const std::string& markdown);
+
 }  // namespace sitegen

@@ -23,6 +23,7 @@ std::optional<Site> load_site(const std::string& source_dir, Diagnostics& diagno
   lint_catalog(site.catalog, diagnostics);
   site.locales = load_locales((source / "locales").string(), site.config, required_locale_keys(site.catalog), diagnostics);
   site.templates = Templates::load((source / "templates").string(), diagnostics);
+  site.assets = load_assets((source / "templates" / "assets").string(), diagnostics);
   if (fs::is_directory(source / "templates", ec)) {
     for (const char* name : kPageTemplates) {
       if (!site.templates.has_page(name)) {
@@ -30,6 +31,16 @@ std::optional<Site> load_site(const std::string& source_dir, Diagnostics& diagno
                           "missing; every site needs this page template");
       }
     }
+    for (const char* name : kRequiredAssets) {
+      if (!site.assets.paths.count(name)) {
+        diagnostics.error(std::string("templates/assets/") + name, 0, "", "missing; the page templates link to it");
+      }
+    }
+  }
+  if (site.config.base_url.find("://") == std::string::npos) {
+    diagnostics.warning("sitegen.json", 0, "base_url",
+                        "\"" + site.config.base_url + "\" is not an absolute URL (https://host/…); canonical links and "
+                        "the sitemap need one");
   }
   return site;
 }

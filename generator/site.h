@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "assets.h"
 #include "catalog.h"
 #include "config.h"
 #include "diagnostics.h"
@@ -18,6 +19,7 @@ struct Site {
   Catalog catalog;
   Locales locales;
   Templates templates;
+  Assets assets;
 };
 
 // Loads and lints everything under `source_dir`, reporting every problem to diagnostics. Returns
@@ -25,7 +27,8 @@ struct Site {
 // diagnostics.has_errors().
 std::optional<Site> load_site(const std::string& source_dir, Diagnostics& diagnostics);
 
-// The page templates every site needs.
+// The page templates and assets every site needs.
 inline const char* const kPageTemplates[] = {"home", "protocol", "code", "pair", "404"};
+inline const char* const kRequiredAssets[] = {"style.css", "site.js"};
 
 }  // namespace sitegen

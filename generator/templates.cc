@@ -14,26 +14,12 @@ namespace sitegen {
 
 namespace {
 
-// Partials come from the templates folder, never from the view, so a view field can't
-// shadow a partial's name.
-class PartialContext : public mst::context<std::string> {
- public:
-  PartialContext(const mst::data* root, const std::map<std::string, mst::data>& partials)
-      : mst::context<std::string>(root), partials_(partials) {}
-  const mst::data* get_partial(const std::string& name) const override {
-    auto it = partials_.find(name);
-    return it == partials_.end() ? nullptr : &it->second;
-  }
-
- private:
-  const std::map<std::string, mst::data>& partials_;
-};
-
 mst::data to_mustache(const nlohmann::json& value) {
   switch (value.type()) {
     case nlohmann::json::value_t::object: {
       mst::data out{mst::data::type::object};
-      for (const auto& [key, item] : value.items()) out.set(key, to_mustache(item));
+      // operator[] + move: set() would deep-copy every nested object once per level.
+      for (const auto& [key, item] : value.items()) out[key] = to_mustache(item);
       return out;
     }
     case nlohmann::json::value_t::array: {
@@ -88,7 +74,31 @@ void check(const std::string& shown, const std::string& source, const std::map<s
   }
 }
 
+// Splices partials into a template once, at load time, so a page is parsed a single time instead
+// of re-parsing every partial on every page. Partials here are plain inclusions (no delimiter
+// changes, no recursion), which makes this the same as Mustache's own partial expansion.
+std::string expand_partials(const std::string& source, const std::map<std::string, std::string>& partials,
+                            int depth = 0) {
+  static const std::regex partial_tag("\\{\\{>\\s*([A-Za-z0-9_-]+)\\s*\\}\\}");
+  if (depth > 8) throw std::runtime_error("partials nest more than 8 deep (a partial includes itself?)");
+  std::string out;
+  auto begin = std::sregex_iterator(source.begin(), source.end(), partial_tag);
+  size_t last = 0;
+  for (auto it = begin; it != std::sregex_iterator(); ++it) {
+    out += source.substr(last, static_cast<size_t>(it->position()) - last);
+    auto partial = partials.find((*it)[1].str());
+    if (partial != partials.end()) out += expand_partials(partial->second, partials, depth + 1);
+    last = static_cast<size_t>(it->position() + it->length());
+  }
+  return out + source.substr(last);
+}
+
 }  // namespace
+
+struct Templates::Compiled {
+  explicit Compiled(const std::string& source) : tmpl(source) {}
+  mst::mustache tmpl;
+};
 
 Templates Templates::load(const std::string& templates_dir, Diagnostics& diagnostics) {
   Templates templates;
@@ -105,18 +115,22 @@ Templates Templates::load(const std::string& templates_dir, Diagnostics& diagnos
   for (const auto& [name, source] : templates.partials_) {
     check("templates/partials/" + name + ".mustache", source, templates.partials_, diagnostics);
   }
+  for (const auto& [name, source] : templates.pages_) {
+    try {
+      auto compiled = std::make_shared<Compiled>(expand_partials(source, templates.partials_));
+      if (compiled->tmpl.is_valid()) templates.compiled_[name] = compiled;
+    } catch (const std::exception& e) {
+      diagnostics.error("templates/" + name + ".mustache", 0, "", e.what());
+    }
+  }
   return templates;
 }
 
 std::string Templates::render(const std::string& name, const nlohmann::json& view) const {
-  auto page = pages_.find(name);
-  if (page == pages_.end()) throw std::runtime_error("templates/" + name + ".mustache does not exist");
-  std::map<std::string, mst::data> partials;
-  for (const auto& [partial_name, source] : partials_) partials.emplace(partial_name, mst::data(source));
-  mst::data data = to_mustache(view);
-  PartialContext context(&data, partials);
-  mst::mustache tmpl(page->second);
-  std::string html = tmpl.render(context);
+  auto page = compiled_.find(name);
+  if (page == compiled_.end()) throw std::runtime_error("templates/" + name + ".mustache does not exist or does not parse");
+  mst::mustache& tmpl = page->second->tmpl;
+  std::string html = tmpl.render(to_mustache(view));
   if (!tmpl.is_valid()) throw std::runtime_error("templates/" + name + ".mustache: " + tmpl.error_message());
   return html;
 }

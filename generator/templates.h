@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -22,6 +23,11 @@ class Templates {
 
   std::map<std::string, std::string> pages_;     // name -> source
   std::map<std::string, std::string> partials_;  // name -> source
+
+ private:
+  struct Compiled;
+  // Page templates with their partials spliced in, parsed once.
+  std::map<std::string, std::shared_ptr<Compiled>> compiled_;
 };
 
 }  // namespace sitegen

@@ -1,5 +1,6 @@
 #include "views.h"
 
+#include <cctype>
 #include <set>
 
 #include "html.h"
@@ -11,6 +12,11 @@ namespace sitegen {
 namespace {
 
 using json = nlohmann::json;
+
+std::string lowercase(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
 
 // Helpers bound to one page: its locale, where links start from, and the shared site data.
 class PageWriter {
@@ -100,34 +106,121 @@ class PageWriter {
     return {{"href", href(target)}, {"label", label_html}};
   }
 
-  // The head, header and footer fields every page template uses.
-  json base(const std::string& title_html) const {
+  // The head, header and footer fields every page template uses. `title_html` is the page's own
+  // title; `description` is plain text for the meta description.
+  json base(const std::string& title_html, const std::string& description) const {
     const auto& config = site_.config;
     json view;
     view["lang"] = locale_.id;
     view["dir"] = locale_.dir;
-    view["title"] = locale_.frame("document_title", {{"page", title_html}, {"site", locale_.html("site.title")}});
+    view["title"] = page_.kind == PageKind::home
+                        ? title_html
+                        : locale_.frame("document_title", {{"page", title_html}, {"site", locale_.html("site.title")}});
+    view["page_title"] = title_html;
     view["site_title"] = locale_.html("site.title");
+    view["description"] = escape_html(description);
+    view["canonical"] = absolute(page_.path);
+    view["og_type"] = page_.kind == PageKind::code || page_.kind == PageKind::pair ? "article" : "website";
+    view["og_locale"] = locale_.html("meta.og_locale");
     view["home_href"] = href(home_path(prefix_));
-    view["stylesheet_href"] = href(site_.stylesheet_path);
+    view["stylesheet_href"] = href(site_.assets.path("style.css"));
+    view["script_href"] = href(site_.assets.path("site.js"));
     view["ui"] = {{"skip_to_content", locale_.html("ui.skip_to_content")},
                   {"breadcrumb", locale_.html("ui.breadcrumb")},
                   {"languages", locale_.html("ui.languages")},
-                  {"footer", locale_.html("ui.footer")}};
+                  {"footer", locale_.html("ui.footer")},
+                  {"search_label", locale_.html("ui.search_label")},
+                  {"search_placeholder", locale_.html("ui.search_placeholder")},
+                  {"search_no_results", locale_.html("ui.search_no_results")}};
     json languages = json::array();
+    json alternates = json::array();
     for (const auto& other_id : config.locales) {
       const Locale& other = site_.locales.get(other_id);
+      std::string other_path = page_.kind == PageKind::not_found
+                                   ? home_path(locale_prefix(other.id, config.default_locale))
+                                   : path_in_locale(page_, other.id, config);
       languages.push_back({{"lang", other.id},
                            {"dir", other.dir},
                            {"endonym", escape_html(other.endonym)},
-                           {"href", href(page_.kind == PageKind::not_found
-                                             ? home_path(locale_prefix(other.id, config.default_locale))
-                                             : path_in_locale(page_, other.id, config))},
+                           {"href", href(other_path)},
                            {"current", other.id == locale_.id}});
+      alternates.push_back({{"hreflang", other.id}, {"href", absolute(other_path)}});
+    }
+    if (page_.kind != PageKind::not_found) {
+      alternates.push_back({{"hreflang", "x-default"}, {"href", absolute(path_in_locale(page_, config.default_locale, config))}});
+      view["alternates"] = alternates;
+    } else {
+      view["alternates"] = json::array();
     }
     view["languages"] = languages;
     view["english_note"] = locale_.id == kContentLanguage ? json(false) : json(locale_.html("ui.english_prose_note"));
+    view["breadcrumb"] = json::array();
+    view["json_ld"] = false;
     return view;
+  }
+
+  // An absolute URL for canonical links, alternates, the sitemap and structured data.
+  std::string absolute(const std::string& path) const { return site_.config.base_url + path; }
+
+  // Adds the breadcrumb trail (home, then the protocol index when there is one) and its JSON-LD.
+  void add_breadcrumb(json& view, const Protocol* protocol, const std::string& current_title_text,
+                      json structured = nullptr) const {
+    json crumbs = json::array({crumb(home_path(prefix_), locale_.html("ui.home"))});
+    json items = json::array({{{"@type", "ListItem"}, {"position", 1}, {"name", locale_.text("ui.home")},
+                               {"item", absolute(home_path(prefix_))}}});
+    if (protocol) {
+      crumbs.push_back(crumb(protocol_path(prefix_, *protocol), escape_html(protocol->name)));
+      items.push_back({{"@type", "ListItem"}, {"position", 2}, {"name", protocol->name},
+                       {"item", absolute(protocol_path(prefix_, *protocol))}});
+    }
+    items.push_back({{"@type", "ListItem"}, {"position", items.size() + 1}, {"name", current_title_text},
+                     {"item", absolute(page_.path)}});
+    view["breadcrumb"] = crumbs;
+    json graph = json::array({{{"@type", "BreadcrumbList"}, {"itemListElement", items}}});
+    if (!structured.is_null()) graph.push_back(structured);
+    view["json_ld"] = script_json({{"@context", "https://schema.org"}, {"@graph", graph}});
+  }
+
+  // JSON for a <script type="application/ld+json"> element: "<", ">" and "&" are escaped so no
+  // catalog text can close the element.
+  static std::string script_json(const json& value) {
+    std::string text = value.dump();
+    std::string out;
+    for (char c : text) {
+      if (c == '<') out += "\\u003c";
+      else if (c == '>') out += "\\u003e";
+      else if (c == '&') out += "\\u0026";
+      else out += c;
+    }
+    return out;
+  }
+
+  // Plain-text frame output (for meta descriptions and JSON-LD): the frame escapes, so unescape.
+  static std::string text_of_frame(const std::string& html) {
+    std::string out;
+    for (size_t i = 0; i < html.size(); ++i) {
+      if (html[i] == '<') {
+        i = html.find('>', i);
+        if (i == std::string::npos) break;
+        continue;
+      }
+      if (html[i] == '&') {
+        static const std::pair<const char*, char> entities[] = {
+            {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+        bool matched = false;
+        for (const auto& [entity, c] : entities) {
+          if (html.compare(i, std::char_traits<char>::length(entity), entity) == 0) {
+            out += c;
+            i += std::char_traits<char>::length(entity) - 1;
+            matched = true;
+            break;
+          }
+        }
+        if (matched) continue;
+      }
+      out += html[i];
+    }
+    return out;
   }
 
   // One code's three sections, as the code_section partial expects them.
@@ -165,8 +258,10 @@ class PageWriter {
 
 json home_view(const PageWriter& w, const SiteData& site) {
   const Locale& l = w.locale();
-  json view = w.base(l.html("site.title"));
+  json view = w.base(l.html("site.title"), l.text("site.tagline"));
   view["heading"] = l.html("site.title");
+  view["search_index_href"] = w.href(search_index_path(l.id, site.config));
+  view["search_root_href"] = w.href(home_path(locale_prefix(l.id, site.config.default_locale)));
   view["tagline"] = l.html("site.tagline");
   view["protocols_heading"] = l.html("ui.protocols");
   json protocols = json::array();
@@ -177,17 +272,21 @@ json home_view(const PageWriter& w, const SiteData& site) {
                          {"summary", w.english(site.protocol_summaries.at(&protocol))}});
   }
   view["protocols"] = protocols;
-  view["breadcrumb"] = json::array();
+  view["json_ld"] = PageWriter::script_json({{"@context", "https://schema.org"},
+                                             {"@type", "WebSite"},
+                                             {"name", l.text("site.title")},
+                                             {"url", w.absolute(w.prefix())},
+                                             {"inLanguage", l.id}});
   return view;
 }
 
 json protocol_view(const PageWriter& w, const Page& page) {
   const Locale& l = w.locale();
   const Protocol& protocol = *page.protocol;
-  json view = w.base(w.protocol_text(protocol, "title"));
+  json view = w.base(w.protocol_text(protocol, "title"), l.text("protocols." + protocol.id + ".intro"));
   view["heading"] = w.protocol_text(protocol, "title");
   view["intro"] = w.protocol_text(protocol, "intro");
-  view["breadcrumb"] = json::array({w.crumb(home_path(w.prefix()), l.html("ui.home"))});
+  w.add_breadcrumb(view, nullptr, l.text("protocols." + protocol.id + ".title"));
   json classes = json::array();
   for (const auto& [klass, outcome] : protocol.class_outcomes) {
     json codes = json::array();
@@ -196,7 +295,9 @@ json protocol_view(const PageWriter& w, const Page& page) {
       codes.push_back({{"href", w.href(code_path(w.prefix(), protocol, code))},
                        {"number", std::to_string(code.number)},
                        {"name", w.name(code)},
-                       {"summary", w.english(w.prose(code).summary)}});
+                       {"summary", w.english(w.prose(code).summary)},
+                       {"search", escape_html(lowercase(std::to_string(code.number) + " " + code.name + " " +
+                                                        w.prose(code).summary_text))}});
     }
     if (codes.empty()) continue;
     classes.push_back({{"anchor", "class-" + klass},
@@ -212,26 +313,63 @@ json code_view(const PageWriter& w, const Page& page) {
   const Locale& l = w.locale();
   const Protocol& protocol = *page.protocol;
   const Code& code = *page.code;
-  json view = w.base(w.code_title(protocol, code, false));
+  const std::string number = std::to_string(code.number);
+  const std::string title_text = PageWriter::text_of_frame(w.code_title(protocol, code, false));
+  // English pages add the summary itself; elsewhere it would be English inside another language.
+  std::string description = PageWriter::text_of_frame(l.frame(
+      "meta_code", {{"protocol", escape_html(protocol.name)}, {"code", number}, {"name", escape_html(code.name)}}));
+  if (l.id == kContentLanguage) description += " " + w.prose(code).summary_text;
+  json view = w.base(w.code_title(protocol, code, false), description);
   view["heading"] = w.code_title(protocol, code);
-  view["breadcrumb"] = json::array({w.crumb(home_path(w.prefix()), l.html("ui.home")),
-                                    w.crumb(protocol_path(w.prefix(), protocol), escape_html(protocol.name))});
-  view["class_line"] = l.frame("code_class", {{"code", std::to_string(code.number)},
-                                              {"class", w.class_in_sentence(protocol, code.klass)}});
+  json term = {{"@type", "DefinedTerm"},
+               {"name", title_text},
+               {"termCode", number},
+               {"description", w.prose(code).summary_text},
+               {"url", w.absolute(page.path)},
+               {"inDefinedTermSet", {{"@type", "DefinedTermSet"},
+                                     {"name", l.text("protocols." + protocol.id + ".title")},
+                                     {"url", w.absolute(protocol_path(w.prefix(), protocol))}}}};
+  w.add_breadcrumb(view, &protocol, title_text, term);
+  view["class_line"] = l.frame("code_class", {{"code", number}, {"class", w.class_in_sentence(protocol, code.klass)}});
   view["summary"] = w.english(w.prose(code).summary);
   view["code"] = w.code_sections(code);
   view["facts_heading"] = l.html("headings.facts");
   json rows = json::array();
   for (const auto& [key, value] : w.facts(protocol, code)) rows.push_back({{"label", l.html(key)}, {"value", value}});
   view["facts"] = rows;
-  view["compare_heading"] = l.frame("compare_with", {{"code", std::to_string(code.number)}});
-  json compare = json::array();
-  for (const auto& other : protocol.codes) {
-    if (other.number == code.number) continue;
-    compare.push_back({{"href", w.href(pair_path(w.prefix(), protocol, code, other))},
+
+  // "Compare 214 with …", grouped by the other code's class.
+  view["compare_heading"] = l.frame("compare_with", {{"code", number}});
+  json groups = json::array();
+  for (const auto& [klass, outcome] : protocol.class_outcomes) {
+    json links = json::array();
+    for (const auto& other : protocol.codes) {
+      if (other.number == code.number || other.klass != klass) continue;
+      links.push_back({{"href", w.href(pair_path(w.prefix(), protocol, code, other))},
                        {"label", w.code_title(protocol, other)}});
+    }
+    if (!links.empty()) groups.push_back({{"heading", w.class_label(protocol, klass)}, {"links", links}});
   }
-  view["compare"] = compare;
+  view["compare_groups"] = groups;
+
+  // Previous and next code of the protocol.
+  view["code_navigation"] = l.html("ui.code_navigation");
+  const Code* previous = nullptr;
+  const Code* next = nullptr;
+  for (size_t i = 0; i < protocol.codes.size(); ++i) {
+    if (protocol.codes[i].number != code.number) continue;
+    if (i > 0) previous = &protocol.codes[i - 1];
+    if (i + 1 < protocol.codes.size()) next = &protocol.codes[i + 1];
+  }
+  auto neighbour = [&](const Code* other, const char* label) -> json {
+    if (!other) return false;
+    return {{"href", w.href(code_path(w.prefix(), protocol, *other))},
+            {"rel", label},
+            {"label", l.html(std::string("ui.") + label + "_code")},
+            {"title", w.code_title(protocol, *other)}};
+  };
+  view["previous"] = neighbour(previous, "previous");
+  view["next"] = neighbour(next, "next");
   return view;
 }
 
@@ -244,10 +382,24 @@ json pair_view(const PageWriter& w, const Page& page) {
   const std::string proto = escape_html(protocol.name);
   const bool same_class = a.klass == b.klass;
 
-  json view = w.base(w.pair_title(protocol, a, b, false));
+  const std::string title_text = PageWriter::text_of_frame(w.pair_title(protocol, a, b, false));
+  std::string description = PageWriter::text_of_frame(l.frame("meta_pair", {{"protocol", proto},
+                                                                           {"code_a", na},
+                                                                           {"name_a", escape_html(a.name)},
+                                                                           {"code_b", nb},
+                                                                           {"name_b", escape_html(b.name)}}));
+  json view = w.base(w.pair_title(protocol, a, b, false), description);
   view["heading"] = w.pair_title(protocol, a, b);
-  view["breadcrumb"] = json::array({w.crumb(home_path(w.prefix()), l.html("ui.home")),
-                                    w.crumb(protocol_path(w.prefix(), protocol), proto)});
+  json article = {{"@type", "TechArticle"},
+                  {"headline", title_text},
+                  {"description", description},
+                  {"inLanguage", l.id},
+                  {"url", w.absolute(page.path)},
+                  {"about", json::array({{{"@type", "DefinedTerm"}, {"name", protocol.name + " " + na + " " + a.name},
+                                          {"url", w.absolute(code_path(w.prefix(), protocol, a))}},
+                                         {{"@type", "DefinedTerm"}, {"name", protocol.name + " " + nb + " " + b.name},
+                                          {"url", w.absolute(code_path(w.prefix(), protocol, b))}}})}};
+  w.add_breadcrumb(view, &protocol, title_text, article);
 
   // Intro: the class sentence (one of two variants), then one sentence per code.
   std::string intro =
@@ -314,15 +466,33 @@ json pair_view(const PageWriter& w, const Page& page) {
     more.push_back(l.frame("learn_more_rfc", {{"code", std::to_string(code->number)}, {"reference", reference}}));
   }
   view["learn_more"] = more;
+
+  // Every other comparison of each of the two codes.
+  json others = json::array();
+  for (const Code* code : {&a, &b}) {
+    const Code* partner = code == &a ? &b : &a;
+    json links = json::array();
+    for (const auto& other : protocol.codes) {
+      if (other.number == code->number || other.number == partner->number) continue;
+      // The heading names the code; each link names the other one.
+      links.push_back({{"href", w.href(pair_path(w.prefix(), protocol, *code, other))},
+                       {"label", std::to_string(other.number) + " " + w.name(other)}});
+    }
+    others.push_back({{"heading", l.frame("other_pairs", {{"code", std::to_string(code->number)}})}, {"links", links}});
+  }
+  view["other_pairs"] = others;
   return view;
 }
 
 json not_found_view(const PageWriter& w, const SiteData& site) {
   const Locale& l = w.locale();
-  json view = w.base(l.html("ui.not_found_title"));
+  json view = w.base(l.html("ui.not_found_title"), l.text("ui.not_found_text"));
   view["heading"] = l.html("ui.not_found_title");
   view["text"] = l.html("ui.not_found_text");
-  view["breadcrumb"] = json::array();
+  view["search_index_href"] = w.href(search_index_path(l.id, site.config));
+  view["search_root_href"] = w.href(home_path(locale_prefix(l.id, site.config.default_locale)));
+  // Where the redirect script resolves reversed pair URLs and bare code URLs from.
+  view["base_path"] = base_path_of(site.config.base_url);
   json protocols = json::array();
   for (const auto& protocol : site.catalog.protocols) {
     protocols.push_back({{"href", w.href(protocol_path(w.prefix(), protocol))}, {"label", w.protocol_text(protocol, "title")}});
@@ -334,23 +504,46 @@ json not_found_view(const PageWriter& w, const SiteData& site) {
 }  // namespace
 
 SiteData prepare_site_data(const Config& config, const Catalog& catalog, const Locales& locales,
-                           std::string stylesheet_path) {
-  SiteData site{config, catalog, locales, {}, {}, std::move(stylesheet_path)};
+                           const Assets& assets) {
+  SiteData site{config, catalog, locales, {}, {}, assets};
   for (const auto& protocol : catalog.protocols) {
     site.protocol_summaries[&protocol] = render_inline_markdown(protocol.summary);
     for (const auto& code : protocol.codes) {
-      site.prose[&code] = {render_inline_markdown(code.summary), render_markdown(code.description),
-                           render_markdown(code.when_seen), render_markdown(code.how_to_fix)};
+      site.prose[&code] = {render_inline_markdown(code.summary), render_plain_text(code.summary),
+                           render_markdown(code.description), render_markdown(code.when_seen),
+                           render_markdown(code.how_to_fix)};
     }
   }
   return site;
+}
+
+std::string search_index_path(const std::string& locale, const Config& config) {
+  return locale_prefix(locale, config.default_locale) + "search.json";
+}
+
+std::string search_index(const std::string& locale, const SiteData& site) {
+  std::string prefix = locale_prefix(locale, site.config.default_locale);
+  json entries = json::array();
+  for (const auto& protocol : site.catalog.protocols) {
+    for (const auto& code : protocol.codes) {
+      // Paths are relative to the locale's home page, where the search box lives.
+      entries.push_back({{"p", protocol.name},
+                         {"c", std::to_string(code.number)},
+                         {"n", code.name},
+                         {"s", site.prose.at(&code).summary_text},
+                         {"u", code_path("", protocol, code)}});
+    }
+  }
+  return entries.dump() + "\n";
 }
 
 std::vector<std::string> required_locale_keys(const Catalog& catalog) {
   std::vector<std::string> keys = {
       "meta.endonym", "meta.dir", "site.title", "site.tagline",
       "ui.skip_to_content", "ui.home", "ui.breadcrumb", "ui.languages", "ui.protocols",
-      "ui.english_prose_note", "ui.not_found_title", "ui.not_found_text", "ui.footer",
+      "ui.english_prose_note", "ui.not_found_title", "ui.not_found_text", "ui.footer", "ui.search_label",
+      "ui.search_placeholder", "ui.search_no_results", "ui.previous_code", "ui.next_code", "ui.code_navigation",
+      "meta.og_locale", "frames.other_pairs", "frames.meta_code", "frames.meta_pair",
       "headings.description", "headings.when_seen", "headings.how_to_fix", "headings.key_differences",
       "headings.when_to_use", "headings.learn_more", "headings.comparison", "headings.facts",
       "facts.code", "facts.class", "facts.class_meaning", "facts.outcome", "facts.retry", "facts.defined_in",

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "assets.h"
 #include "catalog.h"
 #include "config.h"
 #include "locales.h"
@@ -16,7 +17,8 @@ namespace sitegen {
 
 // A code's English prose rendered to HTML once, shared by every page and locale that shows it.
 struct CodeProse {
-  std::string summary;  // inline HTML
+  std::string summary;       // inline HTML
+  std::string summary_text;  // plain text, for meta descriptions and search
   std::string description;
   std::string when_seen;
   std::string how_to_fix;
@@ -29,12 +31,18 @@ struct SiteData {
   const Locales& locales;
   std::map<const Code*, CodeProse> prose;
   std::map<const Protocol*, std::string> protocol_summaries;  // inline HTML
-  std::string stylesheet_path;                                 // site-relative, e.g. "assets/style.css"
+  const Assets& assets;
 };
 
 // Renders the Markdown of every code and protocol.
 SiteData prepare_site_data(const Config& config, const Catalog& catalog, const Locales& locales,
-                           std::string stylesheet_path);
+                           const Assets& assets);
+
+// The site-relative path of a locale's search index ("search.json", "fr/search.json").
+std::string search_index_path(const std::string& locale, const Config& config);
+
+// A locale's search index: every code with protocol, number, name, summary text and URL path.
+std::string search_index(const std::string& locale, const SiteData& site);
 
 // The locale keys the views use; the default locale must define all of them.
 std::vector<std::string> required_locale_keys(const Catalog& catalog);

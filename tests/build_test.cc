@@ -46,14 +46,15 @@ TEST_CASE("build writes every planned page and prints a summary per locale", "[b
   CHECK(result.exit_code == 0);
   CHECK(result.err == "");
   CHECK(result.out.find("sitegen: built 25 pages (en 8, fr 8, ar 8, plus 404.html) in ") == 0);
-  CHECK(result.out.find("26 written, 0 unchanged, 0 removed") != std::string::npos);
+  CHECK(result.out.find("35 written, 0 unchanged, 0 removed") != std::string::npos);
   auto files = test::list_files(dir / "out");
-  CHECK(files.size() == 25 + 2);  // pages, the stylesheet and the manifest
+  // 25 pages, 2 assets, 3 search indexes, sitemap, robots.txt, _redirects, _headers, .nojekyll, manifest
+  CHECK(files.size() == 25 + 2 + 3 + 5 + 1);
 
   SECTION("a second build writes nothing and reports the pages unchanged") {
     auto again = test::run_sitegen("build --source '" + dir.path() + "' --out '" + (dir / "out") + "'");
     CHECK(again.exit_code == 0);
-    CHECK(again.out.find("0 written, 26 unchanged, 0 removed") != std::string::npos);
+    CHECK(again.out.find("0 written, 35 unchanged, 0 removed") != std::string::npos);
   }
   SECTION("a code removed from the catalog loses its pages") {
     fs::remove(dir / "content/smtp/235.json");
@@ -73,9 +74,42 @@ TEST_CASE("hostile catalog text never reaches a page as markup", "[build][securi
     if (fs::path(file).extension() != ".html") continue;
     std::string html = test::read_file(dir / ("public/" + file));
     INFO(file);
-    CHECK(html.find("<script") == std::string::npos);
+    // The only scripts are sitegen's own: the site script and structured data.
+    size_t scripts = 0;
+    for (size_t at = html.find("<script"); at != std::string::npos; at = html.find("<script", at + 1)) {
+      ++scripts;
+      auto starts_with = [&](const std::string& prefix) { return html.compare(at, prefix.size(), prefix) == 0; };
+      CHECK((starts_with("<script src=\"") || starts_with("<script type=\"application/ld+json\">")));
+    }
+    CHECK(scripts <= 2);
+    CHECK(html.find("<script>alert") == std::string::npos);
     CHECK(html.find("javascript:") == std::string::npos);
   }
+}
+
+TEST_CASE("the stylesheet name follows its content and old names disappear", "[build][hosting]") {
+  test::TempDir dir;
+  test::make_fixture_site("mini", dir.path());
+  REQUIRE(test::run_sitegen("build --quiet --source '" + dir.path() + "'").exit_code == 0);
+  auto before = test::list_files(dir / "public/assets");
+  test::write_file(dir / "templates/assets/style.css", test::read_file(dir / "templates/assets/style.css") + "\n/* x */\n");
+  REQUIRE(test::run_sitegen("build --quiet --source '" + dir.path() + "'").exit_code == 0);
+  auto after = test::list_files(dir / "public/assets");
+  REQUIRE(after.size() == 2);
+  CHECK(after[1] != before[1]);
+  CHECK(test::read_file(dir / "public/index.html").find("assets/" + after[1]) != std::string::npos);
+}
+
+TEST_CASE("check --links finds a broken link and names the page", "[build][links]") {
+  test::TempDir dir;
+  test::make_fixture_site("mini", dir.path());
+  REQUIRE(test::run_sitegen("build --quiet --source '" + dir.path() + "'").exit_code == 0);
+  CHECK(test::run_sitegen("check --links --source '" + dir.path() + "'").exit_code == 0);
+  fs::remove_all(dir / "public/smtp/235-authentication-successful");
+  auto result = test::run_sitegen("check --links --source '" + dir.path() + "'");
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find("/public/smtp/index.html: error: broken link \"235-authentication-successful/\": "
+                        "smtp/235-authentication-successful/index.html does not exist") != std::string::npos);
 }
 
 TEST_CASE("a missing locale key warns with locale and key; --strict makes it an error", "[build][locales]") {

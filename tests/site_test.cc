@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include "test_support.h"
@@ -114,26 +115,30 @@ TEST_CASE("every locale has 34 SMTP code pages and 561 pair pages and the home p
 }
 
 TEST_CASE("every internal link and asset of every page resolves", "[site][links]") {
-  static const std::regex reference("(?:href|src)=\"([^\"]*)\"");
-  int checked = 0;
-  for (const auto& file : html_pages()) {
-    std::string html = page(file);
-    fs::path dir = fs::path(file).parent_path();
-    for (auto it = std::sregex_iterator(html.begin(), html.end(), reference); it != std::sregex_iterator(); ++it) {
-      std::string target = (*it)[1].str();
-      if (target.rfind("https://", 0) == 0 || target.rfind("http://", 0) == 0 || target.rfind("mailto:", 0) == 0) continue;
-      if (!target.empty() && target[0] == '#') continue;
-      target = target.substr(0, target.find('#'));
-      // The 404 page links from the base path "/"; every other page links relatively.
-      fs::path resolved = target[0] == '/' ? fs::path(target.substr(1)) : dir / target;
-      std::string path = resolved.lexically_normal().generic_string();
-      if (path.empty() || path == "." || path.back() == '/') path = (path == "." ? "" : path) + "index.html";
-      INFO(file << " links to " << (*it)[1].str());
-      CHECK(fs::is_regular_file(built_site() + "/" + path));
-      ++checked;
-    }
-  }
-  CHECK(checked > 100000);
+  auto result = test::run_sitegen("check --links --source '" + test::repo_dir() + "' --out '" + built_site() + "'");
+  INFO(result.err);
+  CHECK(result.exit_code == 0);
+  CHECK(result.err == "");
+  CHECK(result.out.find("internal links in 10205 pages checked") != std::string::npos);
+}
+
+TEST_CASE("with a sub-path base URL every link and asset still resolves", "[site][links]") {
+  test::TempDir dir;
+  const std::string base = "https://example.org/docs/";
+  auto build = test::run_sitegen("build --quiet --source '" + test::repo_dir() + "' --out '" + (dir / "site") +
+                                 "' --base-url " + base);
+  REQUIRE(build.exit_code == 0);
+  auto check = test::run_sitegen("check --links --source '" + test::repo_dir() + "' --out '" + (dir / "site") +
+                                 "' --base-url " + base);
+  INFO(check.err);
+  CHECK(check.exit_code == 0);
+  std::string not_found = test::read_file(dir / "site/404.html");
+  CHECK(not_found.find("href=\"/docs/smtp/\"") != std::string::npos);
+  CHECK(not_found.find("data-base=\"/docs/\"") != std::string::npos);
+  std::string code = test::read_file(dir / "site/de/smtp/250-ok/index.html");
+  CHECK(code.find("<link rel=\"canonical\" href=\"https://example.org/docs/de/smtp/250-ok/\">") != std::string::npos);
+  CHECK(test::read_file(dir / "site/_redirects").find("/docs/smtp/535 /docs/smtp/535-authentication-failed/ 301") !=
+        std::string::npos);
 }
 
 TEST_CASE("every page declares its language and direction and title", "[site]") {
@@ -336,4 +341,96 @@ TEST_CASE("every pair page has the comparison table and every code page the fact
   }
   CHECK(pairs == 4 * (561 + 1891));
   CHECK(codes == 4 * (34 + 62));
+}
+
+TEST_CASE("every page has a canonical URL and hreflang alternates and a real description", "[site][seo]") {
+  static const std::regex canonical("<link rel=\"canonical\" href=\"(https://example\\.org/[^\"]*)\">");
+  static const std::regex description("<meta name=\"description\" content=\"([^\"]+)\">");
+  for (const auto& file : html_pages()) {
+    if (file == "404.html") continue;
+    std::string html = page(file);
+    INFO(file);
+    std::smatch m;
+    REQUIRE(std::regex_search(html, m, canonical));
+    std::string path = file.substr(0, file.size() - std::string("index.html").size());
+    CHECK(m[1].str() == "https://example.org/" + path);
+    for (const char* lang : {"en", "fr", "de", "ar", "x-default"}) {
+      CHECK(html.find(std::string("<link rel=\"alternate\" hreflang=\"") + lang + "\" href=\"https://example.org/") !=
+            std::string::npos);
+    }
+    REQUIRE(std::regex_search(html, m, description));
+    std::string text = m[1].str();
+    CHECK(text.size() > 40);
+    CHECK(text.find("Reply Code Reference") == std::string::npos);
+    CHECK(html.find("<meta property=\"og:title\"") != std::string::npos);
+    CHECK(html.find("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\"") != std::string::npos);
+  }
+}
+
+TEST_CASE("the English code page describes itself with its own summary and structured data", "[site][seo]") {
+  std::string html = page("smtp/535-authentication-failed/index.html");
+  CHECK(html.find("<meta name=\"description\" content=\"What SMTP 535 Authentication Failed means, when you see it "
+                  "and how to fix it. The server rejected") != std::string::npos);
+  CHECK(html.find("\"@type\":\"DefinedTerm\"") != std::string::npos);
+  CHECK(html.find("\"@type\":\"BreadcrumbList\"") != std::string::npos);
+  CHECK(html.find("rel=\"prev\"") != std::string::npos);
+  CHECK(html.find("rel=\"next\"") != std::string::npos);
+  std::string pair = page("compare/smtp/214-help-message-vs-535-authentication-failed/index.html");
+  CHECK(pair.find("\"@type\":\"TechArticle\"") != std::string::npos);
+  CHECK(pair.find("<summary>Other comparisons with 214</summary>") != std::string::npos);
+  CHECK(pair.find("<summary>Other comparisons with 535</summary>") != std::string::npos);
+}
+
+TEST_CASE("the sitemap lists every page with its alternates", "[site][seo]") {
+  std::string sitemap = page("sitemap.xml");
+  std::set<std::string> listed;
+  static const std::regex loc("<loc>https://example\\.org/([^<]*)</loc>");
+  for (auto it = std::sregex_iterator(sitemap.begin(), sitemap.end(), loc); it != std::sregex_iterator(); ++it) {
+    listed.insert((*it)[1].str());
+  }
+  size_t pages = 0;
+  for (const auto& file : html_pages()) {
+    if (file == "404.html") continue;
+    ++pages;
+    INFO(file);
+    CHECK(listed.count(file.substr(0, file.size() - std::string("index.html").size())) == 1);
+  }
+  CHECK(listed.size() == pages);
+  CHECK(sitemap.find("<xhtml:link rel=\"alternate\" hreflang=\"ar\" href=\"https://example.org/ar/smtp/\"/>") !=
+        std::string::npos);
+}
+
+TEST_CASE("the files static hosts read are in the output", "[site][hosting]") {
+  for (const char* file : {"robots.txt", "404.html", ".nojekyll", "_headers", "_redirects", "sitemap.xml", "search.json",
+                           "fr/search.json"}) {
+    INFO(file);
+    CHECK(fs::exists(built_site() + "/" + file));
+  }
+  CHECK(page("robots.txt").find("Sitemap: https://example.org/sitemap.xml") != std::string::npos);
+  std::string redirects = page("_redirects");
+  CHECK(redirects.find("/compare/smtp/535-authentication-failed-vs-214-help-message/ "
+                       "/compare/smtp/214-help-message-vs-535-authentication-failed/ 301\n") != std::string::npos);
+  CHECK(redirects.find("/fr/compare/smtp/535-authentication-failed-vs-214-help-message/ "
+                       "/fr/compare/smtp/214-help-message-vs-535-authentication-failed/ 301\n") != std::string::npos);
+  CHECK(redirects.find("/smtp/535/ /smtp/535-authentication-failed/ 301\n") != std::string::npos);
+  // Every redirect target exists.
+  std::stringstream lines(redirects);
+  std::string from, to, status;
+  while (lines >> from) {
+    if (from[0] == '#') {
+      std::getline(lines, from);
+      continue;
+    }
+    lines >> to >> status;
+    INFO(from << " -> " << to);
+    CHECK(status == "301");
+    CHECK(fs::exists(built_site() + to + "index.html"));
+  }
+  std::string headers = page("_headers");
+  CHECK(headers.find("/assets/*\n  Cache-Control: public, max-age=31536000, immutable\n") == 0);
+  // The stylesheet and script carry a content hash in their names.
+  auto assets = test::list_files(built_site() + "/assets");
+  REQUIRE(assets.size() == 2);
+  CHECK(std::regex_match(assets[0], std::regex("site\\.[0-9a-f]{10}\\.js")));
+  CHECK(std::regex_match(assets[1], std::regex("style\\.[0-9a-f]{10}\\.css")));
 }

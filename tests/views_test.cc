@@ -14,12 +14,14 @@ struct ViewFixture {
   Config config;
   Catalog catalog;
   Locales locales;
+  Assets assets;
   std::vector<Page> pages;
   ViewFixture() {
     test::make_fixture_site("mini", dir.path());
     config = load_config(dir.path(), diagnostics);
     catalog = load_catalog(dir / "content", diagnostics);
     locales = load_locales(dir / "locales", config, required_locale_keys(catalog), diagnostics);
+    assets = load_assets(dir / "templates/assets", diagnostics);
     pages = plan_site(catalog, config);
   }
   const Page& page(const std::string& path) const {
@@ -40,7 +42,7 @@ TEST_CASE("the fixture loads without diagnostics", "[views]") {
 
 TEST_CASE("a pair of one class gets the same-class intro and no class contrast", "[views]") {
   ViewFixture f;
-  SiteData site = prepare_site_data(f.config, f.catalog, f.locales, "assets/style.css");
+  SiteData site = prepare_site_data(f.config, f.catalog, f.locales, f.assets);
   auto view = make_view(f.page("compare/smtp/214-help-message-vs-235-authentication-successful/"), site);
   CHECK(view["same_class"] == true);
   CHECK(test::text_of(view["intro"]) ==
@@ -53,7 +55,7 @@ TEST_CASE("a pair of one class gets the same-class intro and no class contrast",
 
 TEST_CASE("a pair of two classes names both and puts the class contrast first", "[views]") {
   ViewFixture f;
-  SiteData site = prepare_site_data(f.config, f.catalog, f.locales, "assets/style.css");
+  SiteData site = prepare_site_data(f.config, f.catalog, f.locales, f.assets);
   auto view = make_view(f.page("compare/smtp/214-help-message-vs-535-authentication-failed/"), site);
   CHECK(view["same_class"] == false);
   CHECK(test::text_of(view["intro"]).find("SMTP 214 (Help Message) belongs to class 2xx (Positive Completion), while "
@@ -68,7 +70,7 @@ TEST_CASE("a pair of two classes names both and puts the class contrast first", 
 
 TEST_CASE("English catalog prose is marked lang=en on other locales' pages", "[views]") {
   ViewFixture f;
-  SiteData site = prepare_site_data(f.config, f.catalog, f.locales, "assets/style.css");
+  SiteData site = prepare_site_data(f.config, f.catalog, f.locales, f.assets);
   auto fr = make_view(f.page("fr/smtp/214-help-message/"), site);
   CHECK(fr["summary"] == "<span lang=\"en\">The server sends help text.</span>");
   CHECK(fr["code"]["description"].get<std::string>().rfind("<div lang=\"en\">", 0) == 0);
@@ -82,7 +84,7 @@ TEST_CASE("English catalog prose is marked lang=en on other locales' pages", "[v
 
 TEST_CASE("the language switcher points at the same page in every locale", "[views]") {
   ViewFixture f;
-  SiteData site = prepare_site_data(f.config, f.catalog, f.locales, "assets/style.css");
+  SiteData site = prepare_site_data(f.config, f.catalog, f.locales, f.assets);
   auto view = make_view(f.page("fr/smtp/535-authentication-failed/"), site);
   REQUIRE(view["languages"].size() == 3);
   CHECK(view["languages"][0]["href"] == "../../../smtp/535-authentication-failed/");
@@ -93,9 +95,9 @@ TEST_CASE("the language switcher points at the same page in every locale", "[vie
 TEST_CASE("the 404 page links from the base URL's path because it is served anywhere", "[views]") {
   ViewFixture f;
   f.config.base_url = "https://x.test/docs/";
-  SiteData site = prepare_site_data(f.config, f.catalog, f.locales, "assets/style.css");
+  SiteData site = prepare_site_data(f.config, f.catalog, f.locales, f.assets);
   auto view = make_view(f.pages.back(), site);
-  CHECK(view["stylesheet_href"] == "/docs/assets/style.css");
+  CHECK(view["stylesheet_href"] == "/docs/" + f.assets.path("style.css"));
   CHECK(view["protocols"][0]["href"] == "/docs/smtp/");
   CHECK(view["languages"][1]["href"] == "/docs/fr/");
 }

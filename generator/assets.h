@@ -1,0 +1,27 @@
+// Assets: the static files under templates/assets/ (CSS, JS), published under content-hashed
+// names (assets/style.1a2b3c4d5e.css) so hosts can cache them for a year without serving stale ones.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "diagnostics.h"
+
+namespace sitegen {
+
+struct Assets {
+  // Name under templates/assets/ ("style.css") -> site-relative output path with the hash.
+  std::map<std::string, std::string> paths;
+  // Site-relative output path -> bytes.
+  std::map<std::string, std::string> files;
+
+  // The output path of `name`; throws std::logic_error if there is no such asset.
+  const std::string& path(const std::string& name) const;
+};
+
+Assets load_assets(const std::string& assets_dir, Diagnostics& diagnostics);
+
+// A short, stable fingerprint of some bytes (FNV-1a, 64 bits, first 10 hex digits).
+std::string content_hash(const std::string& bytes);
+
+}  // namespace sitegen

@@ -1,0 +1,115 @@
+#include "hosting.h"
+
+#include "html.h"
+#include "urls.h"
+
+namespace sitegen {
+
+namespace {
+
+// One <url> entry with its alternates in every locale (and x-default).
+std::string sitemap_entry(const Page& page, const Config& config) {
+  std::string entry = "<url><loc>" + escape_html(config.base_url + page.path) + "</loc>";
+  for (const auto& locale : config.locales) {
+    entry += "<xhtml:link rel=\"alternate\" hreflang=\"" + locale + "\" href=\"" +
+             escape_html(config.base_url + path_in_locale(page, locale, config)) + "\"/>";
+  }
+  entry += "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"" +
+           escape_html(config.base_url + path_in_locale(page, config.default_locale, config)) + "\"/>";
+  return entry + "</url>\n";
+}
+
+std::vector<HostingFile> sitemaps(const std::vector<Page>& pages, const Config& config, size_t limit) {
+  std::vector<std::string> chunks(1);
+  size_t in_chunk = 0;
+  for (const auto& page : pages) {
+    if (page.kind == PageKind::not_found) continue;
+    if (in_chunk == limit) {
+      chunks.emplace_back();
+      in_chunk = 0;
+    }
+    chunks.back() += sitemap_entry(page, config);
+    ++in_chunk;
+  }
+  const std::string head =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
+  if (chunks.size() == 1) return {{"sitemap.xml", head + chunks[0] + "</urlset>\n"}};
+
+  std::vector<HostingFile> files;
+  std::string index =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+  for (size_t i = 0; i < chunks.size(); ++i) {
+    std::string name = "sitemap-" + std::to_string(i + 1) + ".xml";
+    files.push_back({name, head + chunks[i] + "</urlset>\n"});
+    index += "<sitemap><loc>" + escape_html(config.base_url + name) + "</loc></sitemap>\n";
+  }
+  files.push_back({"sitemap.xml", index + "</sitemapindex>\n"});
+  return files;
+}
+
+// Netlify and Cloudflare Pages read _redirects: bare code URLs and reversed pairs get a 301 to
+// the canonical page. (Hosts that do not read it get the same from the 404 page's script.)
+std::string redirects(const Catalog& catalog, const Config& config) {
+  const std::string base = base_path_of(config.base_url);
+  std::string out = "# Written by sitegen: short and reversed URLs to the canonical pages.\n";
+  for (const auto& locale : config.locales) {
+    std::string prefix = locale_prefix(locale, config.default_locale);
+    for (const auto& protocol : catalog.protocols) {
+      for (const auto& code : protocol.codes) {
+        std::string bare = base + prefix + protocol.id + "/" + std::to_string(code.number);
+        std::string target = base + code_path(prefix, protocol, code);
+        out += bare + " " + target + " 301\n";
+        out += bare + "/ " + target + " 301\n";
+      }
+    }
+  }
+  for (const auto& locale : config.locales) {
+    std::string prefix = locale_prefix(locale, config.default_locale);
+    for (const auto& protocol : catalog.protocols) {
+      for (size_t i = 0; i < protocol.codes.size(); ++i) {
+        for (size_t j = i + 1; j < protocol.codes.size(); ++j) {
+          const Code& low = protocol.codes[i];
+          const Code& high = protocol.codes[j];
+          out += base + prefix + "compare/" + protocol.id + "/" + high.slug + "-vs-" + low.slug + "/ " + base +
+                 pair_path(prefix, protocol, low, high) + " 301\n";
+        }
+      }
+    }
+  }
+  return out;
+}
+
+// Long caching for fingerprinted assets, revalidation for everything else. The rules do not
+// overlap, because hosts join the values of every rule that matches a path.
+std::string headers(const Catalog& catalog, const Config& config) {
+  const std::string base = base_path_of(config.base_url);
+  std::string out = base + "assets/*\n  Cache-Control: public, max-age=31536000, immutable\n";
+  std::vector<std::string> html = {base, base + "index.html", base + "404.html", base + "search.json",
+                                   base + "compare/*"};
+  for (const auto& protocol : catalog.protocols) html.push_back(base + protocol.id + "/*");
+  for (const auto& locale : config.locales) {
+    if (locale != config.default_locale) html.push_back(base + locale + "/*");
+  }
+  for (const auto& path : html) {
+    out += path + "\n  Cache-Control: public, max-age=0, must-revalidate\n  X-Content-Type-Options: nosniff\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<HostingFile> hosting_files(const std::vector<Page>& pages, const Catalog& catalog, const Config& config,
+                                       size_t sitemap_url_limit) {
+  std::vector<HostingFile> files = sitemaps(pages, config, sitemap_url_limit);
+  std::string sitemap_url = config.base_url + "sitemap.xml";
+  files.push_back({"robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " + sitemap_url + "\n"});
+  files.push_back({"_redirects", redirects(catalog, config)});
+  files.push_back({"_headers", headers(catalog, config)});
+  // GitHub Pages would otherwise run Jekyll, which skips files starting with "_".
+  files.push_back({".nojekyll", ""});
+  return files;
+}
+
+}  // namespace sitegen

@@ -1,0 +1,116 @@
+// sitegen's only script. Without it every page still works: the lists stay complete and the
+// 404 page still links home. With it: search as you type, and the 404 page sends short,
+// reversed or outdated code URLs to the canonical page (for hosts that ignore _redirects).
+(function () {
+  'use strict';
+
+  function terms(query) {
+    return query.toLowerCase().split(/\s+/).filter(Boolean);
+  }
+
+  // A number matches the start of a code ("53" finds 530 and 535); words match anywhere.
+  function matches(code, text, words) {
+    return words.every(function (word) {
+      return /^\d+$/.test(word) ? code.indexOf(word) === 0 : text.indexOf(word) !== -1;
+    });
+  }
+
+  var indexes = {};
+  function loadIndex(url) {
+    if (!indexes[url]) {
+      indexes[url] = fetch(url).then(function (response) { return response.json(); });
+    }
+    return indexes[url];
+  }
+
+  // Protocol index pages: filter the list that is already on the page.
+  function filterList(input) {
+    var root = document.getElementById(input.dataset.filter);
+    var empty = document.getElementById('search-empty');
+    input.addEventListener('input', function () {
+      var words = terms(input.value);
+      var shown = 0;
+      root.querySelectorAll('li[data-search]').forEach(function (item) {
+        var visible = matches(item.dataset.code, item.dataset.search, words);
+        item.hidden = !visible;
+        if (visible) shown++;
+      });
+      root.querySelectorAll('section').forEach(function (section) {
+        section.hidden = !section.querySelector('li[data-search]:not([hidden])');
+      });
+      empty.hidden = shown > 0;
+    });
+  }
+
+  // Home and 404 pages: search the index the build wrote for this language.
+  function searchIndex(input) {
+    var results = document.getElementById(input.dataset.results);
+    var empty = document.getElementById('search-empty');
+    input.addEventListener('input', function () {
+      var words = terms(input.value);
+      loadIndex(input.dataset.index).then(function (entries) {
+        results.textContent = '';
+        if (!words.length) {
+          empty.hidden = true;
+          return;
+        }
+        var found = entries.filter(function (e) {
+          return matches(e.c, (e.p + ' ' + e.c + ' ' + e.n + ' ' + e.s).toLowerCase(), words);
+        }).slice(0, 50);
+        found.forEach(function (e) {
+          var item = document.createElement('li');
+          var link = document.createElement('a');
+          link.href = input.dataset.root + e.u;
+          link.textContent = e.p + ' ' + e.c + ' ' + e.n;
+          var summary = document.createElement('p');
+          summary.lang = 'en';
+          summary.dir = 'ltr';
+          summary.textContent = e.s;
+          item.appendChild(link);
+          item.appendChild(summary);
+          results.appendChild(item);
+        });
+        empty.hidden = found.length > 0;
+      });
+    });
+  }
+
+  // The 404 page: /compare/smtp/535-…-vs-214-…/, /smtp/535/ and /compare/smtp/535-vs-214/ lead
+  // to the canonical page, in any language folder.
+  function redirectMissingPage(main, input) {
+    var base = main.dataset.base;
+    var path = decodeURIComponent(location.pathname);
+    if (path.indexOf(base) !== 0) return;
+    var rest = path.slice(base.length);
+    var pair = rest.match(/^((?:[a-z]{2,3}\/)?)compare\/([a-z0-9-]+)\/(\d{3})(-[a-z0-9-]*?)?-vs-(\d{3})(-[a-z0-9-]*?)?\/?$/);
+    var code = rest.match(/^((?:[a-z]{2,3}\/)?)([a-z0-9-]+)\/(\d{3})(-[a-z0-9-]*)?\/?$/);
+    if (!pair && !code) return;
+    loadIndex(input.dataset.index).then(function (entries) {
+      function slug(protocol, number) {
+        for (var i = 0; i < entries.length; i++) {
+          var parts = entries[i].u.split('/');
+          if (parts[0] === protocol && entries[i].c === number) return parts[1];
+        }
+        return null;
+      }
+      var target = null;
+      if (pair) {
+        var low = Math.min(+pair[3], +pair[5]).toString();
+        var high = Math.max(+pair[3], +pair[5]).toString();
+        var a = slug(pair[2], low);
+        var b = slug(pair[2], high);
+        if (a && b && low !== high) target = pair[1] + 'compare/' + pair[2] + '/' + a + '-vs-' + b + '/';
+      } else {
+        var s = slug(code[2], code[3]);
+        if (s) target = code[1] + code[2] + '/' + s + '/';
+      }
+      if (target && base + target !== path) location.replace(base + target);
+    });
+  }
+
+  document.querySelectorAll('input[data-filter]').forEach(filterList);
+  document.querySelectorAll('input[data-index]').forEach(searchIndex);
+  var main = document.querySelector('main[data-not-found]');
+  var input = document.querySelector('input[data-index]');
+  if (main && input) redirectMissingPage(main, input);
+})();
