@@ -413,7 +413,9 @@ json pair_view(const PageWriter& w, const Page& page) {
                                               {"b", w.code_with_name(b)},
                                               {"class_a", w.class_in_sentence(protocol, a.klass)},
                                               {"class_b", w.class_in_sentence(protocol, b.klass)}});
-  intro += " " + w.meaning_line(na, a) + " " + w.meaning_line(nb, b);
+  // Each meaning is its own span so a right-to-left stylesheet can give each English sentence its own line.
+  intro += " <span class=\"meaning\">" + w.meaning_line(na, a) + "</span> <span class=\"meaning\">" +
+           w.meaning_line(nb, b) + "</span>";
   view["intro"] = intro;
   view["same_class"] = same_class;
   view["codes"] = json::array({w.code_sections(a), w.code_sections(b)});

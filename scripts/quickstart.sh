@@ -20,7 +20,25 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+# The tests also drive a real browser: Chromium, Node.js with the locked npm packages, and Java
+# for the Nu Html Checker. Only what is missing is installed.
+browser=()
+if [ "$what" = test ]; then
+  command -v chromium >/dev/null || browser+=(chromium)
+  command -v node >/dev/null || browser+=(nodejs)
+  command -v npm >/dev/null || browser+=(npm)
+  command -v java >/dev/null || browser+=(default-jre-headless)
+  if [ ${#browser[@]} -gt 0 ]; then
+    echo "quickstart: installing ${browser[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${browser[@]}" >/dev/null
+  fi
+  # --ignore-scripts: vnu-jar's install script would try to download a Java; the machine's is used.
+  [ -d node_modules/playwright-core ] || npm ci --ignore-scripts --no-audit --no-fund >/dev/null
+fi
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DSITEGEN_BROWSER_TESTS="$([ "$what" = test ] && echo ON || echo AUTO)" >/dev/null
 cmake --build build -j "$(nproc)"
 
 case "$what" in

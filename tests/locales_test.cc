@@ -101,6 +101,7 @@ TEST_CASE("frames escape their own text and insert HTML values as given", "[loca
   Locale locale;
   locale.id = "en";
   locale.strings_["frames.x"] = "<b>{{code}}</b> & {{name}}";
+  locale.compile_frames();
   CHECK(locale.frame("x", {{"code", "214"}, {"name", "<span lang=\"en\">Help</span>"}}) ==
         "&lt;b&gt;214&lt;/b&gt; &amp; <span lang=\"en\">Help</span>");
 }

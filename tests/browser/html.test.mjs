@@ -1,0 +1,60 @@
+// The Nu Html Checker (vnu-jar, run with the machine's Java) over every page of the fixture site
+// and a fixed, seeded sample of 500 pages of the repository's site: zero errors.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repo, binary, buildSite } from './support.mjs';
+
+const vnu = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.jar');
+
+function htmlFiles(dir) {
+  const out = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...htmlFiles(path));
+    else if (name.endsWith('.html')) out.push(path);
+  }
+  return out;
+}
+
+// A seeded Fisher–Yates shuffle (LCG), so every run checks the same pages.
+function sample(items, count, seed) {
+  const copy = items.slice();
+  let state = seed;
+  for (let i = copy.length - 1; i > 0; i--) {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    const j = state % (i + 1);
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy.slice(0, count).sort();
+}
+
+function validate(files) {
+  const result = spawnSync('java', ['-jar', vnu, '--errors-only', '--format', 'json', ...files],
+                           { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  assert.equal(result.error, undefined, 'java must run the Nu Html Checker');
+  assert.ok(result.status === 0 || result.status === 1, result.stderr);
+  const report = JSON.parse(result.stderr);
+  return report.messages.map((m) => `${m.url.replace(/^file:/, '')}:${m.lastLine}: ${m.type}: ${m.message}`);
+}
+
+test('every page of the fixture site is valid HTML', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitegen-vnu-'));
+  cpSync(join(repo, 'tests/fixtures/mini'), dir, { recursive: true });
+  cpSync(join(repo, 'locales'), join(dir, 'locales'), { recursive: true });
+  cpSync(join(repo, 'templates'), join(dir, 'templates'), { recursive: true });
+  execFileSync(binary, ['build', '--quiet', '--source', dir]);
+  const files = htmlFiles(join(dir, 'public'));
+  assert.equal(files.length, 25);
+  assert.deepEqual(validate(files), []);
+});
+
+test('a seeded sample of 500 pages of the repository site is valid HTML', () => {
+  const files = htmlFiles(buildSite());
+  assert.ok(files.length > 10000);
+  assert.deepEqual(validate(sample(files, 500, 20261123)), []);
+});

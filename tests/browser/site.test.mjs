@@ -1,0 +1,123 @@
+// What a reader sees in Chromium: search, language switcher, redirects of reversed and short URLs,
+// right-to-left layout, accessibility (axe-core), and screenshots for a person to look at.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { buildSite, serve, launch, screenshotPath } from './support.mjs';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+let site, server, browser, page;
+
+before(async () => {
+  site = buildSite();
+  server = await serve(site);
+  browser = await launch();
+  page = await browser.newPage();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('typing 535 on /smtp/ shows the 535 entry and hides the others', async () => {
+  await page.goto(server.url + 'smtp/');
+  await page.fill('#search-input', '535');
+  const visible = await page.$$eval('li[data-search]', (items) =>
+    items.filter((item) => item.offsetParent !== null).map((item) => item.dataset.code));
+  assert.deepEqual(visible, ['535']);
+  await page.fill('#search-input', 'authentication');
+  const words = await page.$$eval('li[data-search]', (items) =>
+    items.filter((item) => item.offsetParent !== null).map((item) => item.dataset.code));
+  assert.ok(words.includes('530') && words.includes('535') && words.includes('235'), words.join(' '));
+  await page.fill('#search-input', 'zzzzzz');
+  assert.equal(await page.isVisible('#search-empty'), true);
+});
+
+test('the home page searches the index of its own language', async () => {
+  await page.goto(server.url + 'fr/');
+  await page.fill('#search-input', 'teapot');
+  await page.waitForSelector('#search-results li a');
+  const links = await page.$$eval('#search-results li a', (as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+  assert.deepEqual(links, [['HTTP 418 I\'m a Teapot', './http/418-im-a-teapot/']]);
+  await page.click('#search-results li a');
+  assert.equal(new URL(page.url()).pathname, '/fr/http/418-im-a-teapot/');
+});
+
+test('without JavaScript the full lists stay usable', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await context.newPage();
+  await plain.goto(server.url + 'smtp/');
+  assert.equal(await plain.locator('li[data-search]').count(), 34);
+  await context.close();
+});
+
+test('the language switcher goes to the same page in the other language', async () => {
+  await page.goto(server.url + 'compare/smtp/214-help-message-vs-535-authentication-failed/');
+  await page.click('nav.languages a[hreflang="ar"]');
+  assert.equal(new URL(page.url()).pathname, '/ar/compare/smtp/214-help-message-vs-535-authentication-failed/');
+  await page.click('nav.languages a[hreflang="de"]');
+  assert.equal(new URL(page.url()).pathname, '/de/compare/smtp/214-help-message-vs-535-authentication-failed/');
+});
+
+test('reversed pair URLs and bare code URLs end on the canonical page through the 404 page', async () => {
+  const cases = [
+    ['compare/smtp/535-authentication-failed-vs-214-help-message/', '/compare/smtp/214-help-message-vs-535-authentication-failed/'],
+    ['fr/compare/http/404-not-found-vs-200-ok/', '/fr/compare/http/200-ok-vs-404-not-found/'],
+    ['compare/smtp/535-vs-214/', '/compare/smtp/214-help-message-vs-535-authentication-failed/'],
+    ['smtp/535/', '/smtp/535-authentication-failed/'],
+    ['ar/http/418/', '/ar/http/418-im-a-teapot/'],
+  ];
+  for (const [from, to] of cases) {
+    const response = await page.goto(server.url + from);
+    assert.equal(response.status(), 404, from);
+    await page.waitForURL((url) => url.pathname === to, { timeout: 5000 });
+    assert.equal(await page.locator('h1').count(), 1);
+  }
+});
+
+test('Arabic pages are right to left, mirror, and keep English prose left to right', async () => {
+  await page.goto(server.url + 'ar/compare/smtp/214-help-message-vs-535-authentication-failed/');
+  assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).direction), 'rtl');
+  const crumbs = await page.$$eval('.breadcrumb li', (items) => items.map((item) => item.getBoundingClientRect().x));
+  assert.ok(crumbs[0] > crumbs[1], 'the breadcrumb starts on the right');
+  const english = await page.$$eval('[lang="en"]', (items) => items.map((item) => getComputedStyle(item).direction));
+  assert.ok(english.length > 5);
+  assert.ok(english.every((direction) => direction === 'ltr'));
+  await page.goto(server.url + 'compare/smtp/214-help-message-vs-535-authentication-failed/');
+  assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).direction), 'ltr');
+});
+
+const axePages = (locale) => {
+  const prefix = locale === 'en' ? '' : locale + '/';
+  return [prefix, prefix + 'smtp/', prefix + 'smtp/535-authentication-failed/',
+          prefix + 'compare/smtp/214-help-message-vs-535-authentication-failed/',
+          prefix + 'compare/http/404-not-found-vs-410-gone/'];
+};
+
+test('axe-core finds no violations on each kind of page in every language', async () => {
+  const failures = [];
+  for (const locale of ['en', 'fr', 'de', 'ar']) {
+    for (const path of [...axePages(locale), ...(locale === 'en' ? ['404.html'] : [])]) {
+      await page.goto(server.url + path);
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => (await window.axe.run()).violations);
+      for (const v of violations) failures.push(`${path}: ${v.id} (${v.impact}): ${v.help} [${v.nodes.length} nodes]`);
+    }
+  }
+  assert.deepEqual(failures, []);
+});
+
+test('screenshots of a code page and a pair page, desktop and phone, English and Arabic', async () => {
+  for (const [width, height, device] of [[1280, 900, 'desktop'], [390, 844, 'phone']]) {
+    await page.setViewportSize({ width, height });
+    for (const locale of ['en', 'ar']) {
+      const prefix = locale === 'en' ? '' : locale + '/';
+      await page.goto(server.url + prefix + 'smtp/535-authentication-failed/');
+      await page.screenshot({ path: screenshotPath(`code-${locale}-${device}`), fullPage: false });
+      await page.goto(server.url + prefix + 'compare/smtp/214-help-message-vs-535-authentication-failed/');
+      await page.screenshot({ path: screenshotPath(`pair-${locale}-${device}`), fullPage: false });
+    }
+  }
+});

@@ -1,0 +1,61 @@
+// Shared by the browser checks: build the repository's site once, serve it on loopback the way a
+// static host does (index.html for folders, the site's 404.html with status 404), launch Debian's
+// Chromium through playwright-core (never a downloaded browser).
+import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { mkdtempSync, readFileSync, statSync, existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, extname, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const binary = process.env.SITEGEN_BINARY || join(repo, 'build/sitegen');
+// Screenshots land in the build folder so a person can look at them after a run.
+export const screenshots = process.env.SITEGEN_SCREENSHOTS || join(repo, 'build/screenshots');
+
+const types = {
+  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json', '.xml': 'application/xml', '.txt': 'text/plain; charset=utf-8',
+};
+
+export function buildSite(baseUrl = 'https://example.org/') {
+  const out = join(mkdtempSync(join(tmpdir(), 'sitegen-browser-')), 'site');
+  execFileSync(binary, ['build', '--quiet', '--source', repo, '--out', out, '--base-url', baseUrl]);
+  return out;
+}
+
+// Serves `root` at http://127.0.0.1:<port><basePath>.
+export function serve(root, basePath = '/') {
+  const server = createServer((request, response) => {
+    let path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    if (!path.startsWith(basePath)) path = '/__missing__';
+    let file = join(root, path.slice(basePath.length));
+    if (!file.startsWith(root)) file = join(root, '__missing__');
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (existsSync(file)) {
+      response.writeHead(200, { 'Content-Type': types[extname(file)] || 'application/octet-stream' });
+      response.end(readFileSync(file));
+    } else {
+      response.writeHead(404, { 'Content-Type': types['.html'] });
+      response.end(readFileSync(join(root, '404.html')));
+    }
+  });
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => done({
+    url: `http://127.0.0.1:${server.address().port}${basePath}`,
+    close: () => new Promise((closed) => server.close(closed)),
+  })));
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+           '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+export function screenshotPath(name) {
+  mkdirSync(screenshots, { recursive: true });
+  return join(screenshots, name + '.png');
+}
