@@ -1,26 +1,17 @@
 #include "assets.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <filesystem>
 #include <stdexcept>
 
+#include "hash.h"
 #include "json_file.h"
 
 namespace fs = std::filesystem;
 
 namespace sitegen {
 
-std::string content_hash(const std::string& bytes) {
-  uint64_t hash = 1469598103934665603ull;
-  for (unsigned char c : bytes) {
-    hash ^= c;
-    hash *= 1099511628211ull;
-  }
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
-  return std::string(hex, 10);
-}
+std::string content_hash(const std::string& bytes) { return hex64(fnv1a64(bytes)).substr(0, 10); }
 
 const std::string& Assets::path(const std::string& name) const {
   auto it = paths.find(name);

@@ -77,7 +77,10 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
       }
     }
     if (show_progress) err << "\n";
-    writer.finish();
+    writer.commit();
+    for (const auto& file : writer.kept()) {
+      if (!options.quiet) err << (out_dir / file).string() << ": warning: not made by sitegen; kept\n";
+    }
 
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     char time[32];

@@ -1,6 +1,7 @@
 #include "locales.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <kainjow/mustache.hpp>
 #include <regex>
 #include <set>
@@ -89,6 +90,13 @@ Locales load_locales(const std::string& locales_dir, const Config& config,
     locale.id = id;
     locale.is_default = id == config.default_locale;
     std::string shown = "locales/" + id + ".json";
+    std::error_code ec;
+    if (!std::filesystem::exists(locales_dir + "/" + id + ".json", ec)) {
+      diagnostics.error("sitegen.json", 0, "locales",
+                        "lists the locale \"" + id + "\", but " + shown + " does not exist");
+      locales.list.push_back(std::move(locale));
+      continue;
+    }
     auto file = read_json_file(locales_dir + "/" + id + ".json", shown, diagnostics);
     if (file) {
       flatten(file->value, "", *file, locale.strings_, diagnostics);

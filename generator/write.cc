@@ -1,9 +1,14 @@
 #include "write.h"
 
+#include <cstdio>
+#include <fcntl.h>
+#include <sys/syscall.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <unistd.h>
 
+#include "hash.h"
 #include "json_file.h"
 
 namespace fs = std::filesystem;
@@ -12,7 +17,27 @@ namespace sitegen {
 
 namespace {
 
-// A relative path with no empty, "." or ".." segment and no backslash cannot leave the folder.
+void write_file(const fs::path& path, const std::string& bytes) {
+  fs::create_directories(path.parent_path());
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (!out) throw OutputError(path.string() + ": cannot write the file");
+}
+
+// Swaps two paths in one step (Linux renameat2 RENAME_EXCHANGE): at every moment the output
+// folder is either the whole old site or the whole new one.
+bool swap_paths(const fs::path& a, const fs::path& b) {
+#ifdef SYS_renameat2
+  return syscall(SYS_renameat2, AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), 2 /* RENAME_EXCHANGE */) == 0;
+#else
+  (void)a;
+  (void)b;
+  return false;
+#endif
+}
+
+}  // namespace
+
 bool is_safe_relative_path(const std::string& path) {
   if (path.empty() || path.front() == '/' || path.find('\\') != std::string::npos) return false;
   std::stringstream segments(path);
@@ -23,24 +48,10 @@ bool is_safe_relative_path(const std::string& path) {
   return path.back() != '/';
 }
 
-void write_file(const fs::path& path, const std::string& bytes) {
-  fs::create_directories(path.parent_path());
-  // Write beside the target and rename, so a reader never sees half a file.
-  fs::path temporary = path;
-  temporary += ".sitegen-tmp";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out) throw OutputError(path.string() + ": cannot write the file");
-  }
-  fs::rename(temporary, path);
-}
-
-}  // namespace
-
 OutputWriter::OutputWriter(std::string out_dir) : out_dir_(std::move(out_dir)) {
   std::error_code ec;
-  fs::path dir(out_dir_);
+  fs::path dir = fs::path(out_dir_).lexically_normal();
+  if (dir.filename().empty()) dir = dir.parent_path();
   if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
     throw OutputError(out_dir_ + ": exists and is not a folder; choose another --out");
   }
@@ -49,14 +60,27 @@ OutputWriter::OutputWriter(std::string out_dir) : out_dir_(std::move(out_dir)) {
     throw OutputError(out_dir_ + ": refusing to write here: the folder is not empty and was not made by sitegen (it has no " +
                       kManifestName + "); choose an empty or new folder with --out");
   }
-  fs::create_directories(dir, ec);
-  if (ec) throw OutputError(out_dir_ + ": cannot create the folder: " + ec.message());
   if (fs::exists(manifest, ec)) {
     std::stringstream lines(read_text_file(manifest.string()));
-    std::string line;
-    while (std::getline(lines, line)) {
-      if (is_safe_relative_path(line)) previous_.insert(line);
+    std::string fingerprint, path;
+    while (lines >> fingerprint && std::getline(lines >> std::ws, path)) {
+      if (is_safe_relative_path(path)) previous_[path] = fingerprint;
     }
+  }
+  // The staging folder sits beside the output, on the same file system, so the final rename is
+  // atomic. A killed build leaves it behind; it is ours by name, so it is cleared here.
+  fs::path parent = dir.has_parent_path() ? dir.parent_path() : fs::path(".");
+  staging_dir_ = (parent / ("." + dir.filename().string() + ".sitegen-staging")).string();
+  out_dir_ = dir.string();
+  fs::remove_all(staging_dir_, ec);
+  fs::create_directories(staging_dir_, ec);
+  if (ec) throw OutputError(staging_dir_ + ": cannot create the staging folder: " + ec.message());
+}
+
+OutputWriter::~OutputWriter() {
+  if (!committed_) {
+    std::error_code ec;
+    fs::remove_all(staging_dir_, ec);
   }
 }
 
@@ -64,32 +88,64 @@ void OutputWriter::write(const std::string& relative_path, const std::string& by
   if (!is_safe_relative_path(relative_path) || relative_path == kManifestName) {
     throw OutputError("refusing to write \"" + relative_path + "\": the path would leave the output folder");
   }
-  current_.insert(relative_path);
-  fs::path path = fs::path(out_dir_) / relative_path;
-  std::error_code ec;
-  if (fs::is_regular_file(path, ec) && fs::file_size(path, ec) == bytes.size() && read_text_file(path.string()) == bytes) {
-    ++unchanged_;
-    return;
+  std::string fingerprint = hex64(fnv1a64(bytes));
+  current_[relative_path] = fingerprint;
+  fs::path target = fs::path(staging_dir_) / relative_path;
+  auto previous = previous_.find(relative_path);
+  if (previous != previous_.end() && previous->second == fingerprint) {
+    // Same bytes as last time: link the old file instead of writing it again (and keep its date).
+    std::error_code ec;
+    fs::create_directories(target.parent_path(), ec);
+    fs::create_hard_link(fs::path(out_dir_) / relative_path, target, ec);
+    if (!ec) {
+      ++unchanged_;
+      return;
+    }
   }
-  write_file(path, bytes);
+  write_file(target, bytes);
   ++written_;
 }
 
-void OutputWriter::finish() {
+void OutputWriter::commit() {
   std::error_code ec;
-  for (const auto& stale : previous_) {
-    if (current_.count(stale)) continue;
-    fs::path path = fs::path(out_dir_) / stale;
-    if (fs::remove(path, ec)) ++removed_;
-    // Remove folders the stale file leaves empty, up to the output folder itself.
-    for (fs::path parent = path.parent_path(); parent != fs::path(out_dir_) && fs::is_empty(parent, ec);
-         parent = parent.parent_path()) {
-      fs::remove(parent, ec);
+  // Files the user put into the output folder are not sitegen's to delete: carry them over.
+  if (fs::is_directory(out_dir_, ec)) {
+    for (auto it = fs::recursive_directory_iterator(out_dir_, ec); it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+      if (!it->is_regular_file()) continue;
+      std::string path = fs::relative(it->path(), out_dir_).generic_string();
+      if (path == kManifestName || previous_.count(path) || current_.count(path)) continue;
+      fs::path target = fs::path(staging_dir_) / path;
+      fs::create_directories(target.parent_path(), ec);
+      fs::create_hard_link(it->path(), target, ec);
+      if (ec) fs::copy_file(it->path(), target, ec);
+      kept_.push_back(path);
     }
   }
+  for (const auto& [path, fingerprint] : previous_) removed_ += current_.count(path) == 0;
+
   std::string manifest;
-  for (const auto& file : current_) manifest += file + "\n";
-  write_file(fs::path(out_dir_) / kManifestName, manifest);
+  for (const auto& [path, fingerprint] : current_) manifest += fingerprint + " " + path + "\n";
+  write_file(fs::path(staging_dir_) / kManifestName, manifest);
+
+  if (fs::exists(out_dir_, ec)) {
+    if (!swap_paths(staging_dir_, out_dir_)) {
+      // No atomic exchange on this system: two renames, with the old site kept until the end.
+      std::string old = staging_dir_ + "-old";
+      fs::remove_all(old, ec);
+      fs::rename(out_dir_, old);
+      fs::rename(staging_dir_, out_dir_);
+      fs::remove_all(old, ec);
+      committed_ = true;
+      return;
+    }
+    committed_ = true;
+    fs::remove_all(staging_dir_, ec);  // now holds the previous site
+  } else {
+    fs::create_directories(fs::path(out_dir_).parent_path(), ec);
+    fs::rename(staging_dir_, out_dir_);
+    committed_ = true;
+  }
 }
 
 }  // namespace sitegen

@@ -1,14 +1,18 @@
-// Write: puts rendered files into the output folder, skipping files whose bytes did not change,
-// removing files an earlier build made that this one no longer makes, and never touching a
-// folder sitegen did not create (it keeps a manifest of its files in every output folder).
+// Write: builds the new site in a staging folder beside the output and swaps it in atomically
+// once every file is written, so a failed or killed build leaves the previous site untouched.
+// Files whose bytes did not change are hard-linked from the previous build instead of rewritten.
 #pragma once
 
+#include <map>
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace sitegen {
 
+// The list of files sitegen made in an output folder, with their fingerprints. A folder without
+// one was not made by sitegen, and sitegen refuses to write into it.
 inline const char* kManifestName = ".sitegen-manifest";
 
 class OutputError : public std::runtime_error {
@@ -18,26 +22,42 @@ class OutputError : public std::runtime_error {
 
 class OutputWriter {
  public:
-  // Opens (or creates) the output folder. Throws OutputError when the folder exists, is not
-  // empty and has no manifest: it holds someone else's files.
+  // Checks the output folder and prepares a fresh staging folder beside it (removing what a
+  // killed build left there). Throws OutputError when the folder exists, is not empty and has no
+  // manifest: it holds someone else's files.
   explicit OutputWriter(std::string out_dir);
+  // Without commit(), the staging folder is removed and the output stays as it was.
+  ~OutputWriter();
+  OutputWriter(const OutputWriter&) = delete;
+  OutputWriter& operator=(const OutputWriter&) = delete;
 
-  // Writes `bytes` to `relative_path` (e.g. "fr/smtp/index.html"). Throws OutputError for a
+  // Stages `bytes` as `relative_path` (e.g. "fr/smtp/index.html"). Throws OutputError for a
   // path that would leave the output folder.
   void write(const std::string& relative_path, const std::string& bytes);
 
-  // Deletes the previous build's files that were not written this time and saves the manifest.
-  void finish();
+  // Keeps files in the output that sitegen did not make (a CNAME, say), writes the manifest and
+  // swaps the staging folder in with one atomic rename.
+  void commit();
 
   int written() const { return written_; }
   int unchanged() const { return unchanged_; }
   int removed() const { return removed_; }
+  // Files in the output folder that sitegen did not make and kept.
+  const std::vector<std::string>& kept() const { return kept_; }
+  const std::string& staging_dir() const { return staging_dir_; }
 
  private:
   std::string out_dir_;
-  std::set<std::string> previous_;  // from the manifest
-  std::set<std::string> current_;
+  std::string staging_dir_;
+  std::map<std::string, std::string> previous_;  // path -> fingerprint, from the old manifest
+  std::map<std::string, std::string> current_;
+  std::vector<std::string> kept_;
+  bool committed_ = false;
   int written_ = 0, unchanged_ = 0, removed_ = 0;
 };
+
+// True for a relative path with no empty, "." or ".." segment and no backslash: it cannot leave
+// the folder it is relative to.
+bool is_safe_relative_path(const std::string& path);
 
 }  // namespace sitegen

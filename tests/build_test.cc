@@ -1,6 +1,13 @@
 // End-to-end tests of `sitegen build` on the small fixture site: the binary as a user runs it.
 #include <catch2/catch.hpp>
+#include <chrono>
+#include <csignal>
 #include <cstdlib>
+#include <fcntl.h>
+#include <map>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -176,4 +183,77 @@ TEST_CASE("command line: version and help flags and usage errors and a missing s
   auto missing = test::run_sitegen("build --source '" + empty.path() + "'");
   CHECK(missing.exit_code == 1);
   CHECK(missing.err.find("sitegen.json: error: not found") != std::string::npos);
+}
+
+namespace {
+
+// Every file of a folder with its bytes, to compare a site before and after.
+std::map<std::string, std::string> snapshot(const std::string& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& file : test::list_files(dir)) files[file] = test::read_file(dir + "/" + file);
+  return files;
+}
+
+}  // namespace
+
+TEST_CASE("a build killed with SIGKILL at any moment leaves the previous site whole", "[build][atomic]") {
+  test::TempDir dir;
+  for (const char* part : {"sitegen.json", "content", "locales", "templates"}) {
+    fs::copy(test::repo_dir() + "/" + part, dir / part, fs::copy_options::recursive);
+  }
+  REQUIRE(test::run_sitegen("build --quiet --source '" + dir.path() + "'").exit_code == 0);
+  const auto before = snapshot(dir / "site");
+  REQUIRE(before.size() > 10000);
+
+  // A change that touches every page, so the killed build was rewriting everything.
+  std::string en = test::read_file(dir / "locales/en.json");
+  en.replace(en.find("Built with sitegen."), 19, "Built with sitegen, again.");
+  test::write_file(dir / "locales/en.json", en);
+
+  for (int delay_ms : {50, 400, 1500, 3000}) {
+    INFO("killed after " << delay_ms << " ms");
+    pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+      int null = open("/dev/null", O_WRONLY);
+      dup2(null, 1);
+      dup2(null, 2);
+      execl(test::sitegen_binary().c_str(), "sitegen", "build", "--quiet", "--source", dir.path().c_str(), nullptr);
+      _exit(127);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+    kill(child, SIGKILL);
+    int status = 0;
+    waitpid(child, &status, 0);
+    CHECK(snapshot(dir / "site") == before);
+  }
+  // The next build clears what the killed ones left and goes through.
+  REQUIRE(test::run_sitegen("build --quiet --source '" + dir.path() + "'").exit_code == 0);
+  CHECK_FALSE(fs::exists(dir / ".site.sitegen-staging"));
+  CHECK(test::read_file(dir / "site/index.html").find("Built with sitegen, again.") != std::string::npos);
+}
+
+TEST_CASE("a build that fails on bad input leaves the previous site byte-identical", "[build][atomic]") {
+  test::TempDir dir;
+  test::make_fixture_site("mini", dir.path());
+  REQUIRE(test::run_sitegen("build --quiet --source '" + dir.path() + "'").exit_code == 0);
+  const auto before = snapshot(dir / "public");
+  const std::pair<const char*, const char*> breakages[] = {
+      {"content/smtp/235.json", "{\n  \"code\": 235,\n  \"name\": \"Authentication \xff\xfe Successful\"\n}\n"},
+      {"content/smtp/235.json", ""},
+      {"locales/fr.json", "[\"not\", \"an\", \"object\"]\n"},
+      {"templates/pair.mustache", "{{#codes}}never closed\n"},
+      {"sitegen.json", "{\n  \"locales\": [\"en\", \"xx\"]\n}\n"},
+  };
+  for (const auto& [file, text] : breakages) {
+    INFO(file);
+    std::string original = test::read_file(dir / file);
+    test::write_file(dir / file, text);
+    auto result = test::run_sitegen("build --source '" + dir.path() + "'");
+    CHECK(result.exit_code == 1);
+    CHECK(result.err.find(std::string(file) + ":") == 0);
+    CHECK(result.err.find("error:") != std::string::npos);
+    CHECK(snapshot(dir / "public") == before);
+    test::write_file(dir / file, original);
+  }
 }
