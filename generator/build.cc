@@ -1,12 +1,18 @@
 #include "build.h"
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <exception>
 #include <filesystem>
 #include <map>
+#include <mutex>
+#include <thread>
 #include <unistd.h>
 
 #include "diagnostics.h"
+#include "fingerprint.h"
 #include "hosting.h"
 #include "plan.h"
 #include "site.h"
@@ -63,32 +69,69 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
 
   fs::path out_dir = options.out ? fs::path(*options.out) : source / config.output;
   const bool show_progress = !options.quiet && isatty(STDERR_FILENO);
+  const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   try {
     OutputWriter writer(out_dir.string());
     for (const auto& [path, bytes] : input.assets.files) writer.write(path, bytes);
     for (const auto& locale : config.locales) writer.write(search_index_path(locale, config), search_index(locale, site));
     for (const auto& file : hosting_files(pages, input.catalog, config)) writer.write(file.path, file.bytes);
-    size_t done = 0;
-    for (const auto& page : pages) {
-      // view -> render -> write
-      writer.write(page.file, input.templates.render(page_kind_name(page.kind), make_view(page, site)));
-      if (show_progress && (++done % 250 == 0 || done == pages.size())) {
-        err << "\r[" << done << "/" << pages.size() << "] pages" << std::flush;
+
+    // view -> render -> write, page by page on every core; pages whose inputs did not change
+    // since the last build are linked, not rendered. Each page is written as soon as it is made,
+    // so memory does not grow with the site.
+    Fingerprints fingerprints(input);
+    std::atomic<size_t> next{0}, done{0}, rendered{0};
+    std::atomic<bool> failed{false};
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
+    auto work = [&] {
+      try {
+        for (size_t i = next++; i < pages.size() && !failed; i = next++) {
+          const Page& page = pages[i];
+          std::string inputs = fingerprints.page(page);
+          if (options.force || !writer.reuse(page.file, inputs)) {
+            writer.write(page.file, input.templates.render(page_kind_name(page.kind), make_view(page, site)), inputs);
+            ++rendered;
+          }
+          ++done;
+        }
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(failure_mutex);
+        if (!failure) failure = std::current_exception();
+        failed = true;
       }
+    };
+    std::vector<std::thread> workers;
+    for (unsigned j = 1; j < jobs; ++j) workers.emplace_back(work);
+    if (show_progress) {
+      // A progress line for builds longer than a second; the main thread renders too otherwise.
+      while (done < pages.size() && !failed) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        if (elapsed > 1) {
+          err << "\r[" << done << "/" << pages.size() << "] pages, " << static_cast<long>(done / elapsed) << " pages/s"
+              << std::flush;
+        }
+        if (workers.empty()) work();
+      }
+    } else {
+      work();
     }
-    if (show_progress) err << "\n";
+    for (auto& worker : workers) worker.join();
+    if (show_progress) err << "\r\033[K";
+    if (failure) std::rethrow_exception(failure);
     writer.commit();
     for (const auto& file : writer.kept()) {
       if (!options.quiet) err << (out_dir / file).string() << ": warning: not made by sitegen; kept\n";
     }
 
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    char time[32];
-    std::snprintf(time, sizeof time, "%.2f", seconds);
+    char figures[96];
+    std::snprintf(figures, sizeof figures, "in %.2f s (%.0f pages/s)", seconds, pages.size() / std::max(seconds, 1e-3));
     if (!options.quiet) {
-      out << "sitegen: built " << pages.size() << " pages (" << per_locale_counts(pages, config)
-          << ", plus 404.html) in " << time << " s: " << writer.written() << " written, " << writer.unchanged()
-          << " unchanged, " << writer.removed() << " removed -> " << out_dir.string() << "\n";
+      out << "sitegen: built " << pages.size() << " pages (" << per_locale_counts(pages, config) << ", plus 404.html) "
+          << figures << ": " << rendered << " rendered; files: " << writer.written() << " written, "
+          << writer.unchanged() << " unchanged, " << writer.removed() << " removed -> " << out_dir.string() << "\n";
     }
   } catch (const OutputError& e) {
     err << "sitegen: error: " << e.what() << "\n";

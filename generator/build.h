@@ -17,6 +17,8 @@ struct BuildOptions {
   std::optional<std::string> base_url;  // overrides sitegen.json "base_url"
   bool strict = false;                  // warnings are errors
   bool quiet = false;                   // only errors are printed
+  unsigned jobs = 0;                    // render threads; 0: one per core
+  bool force = false;                   // render every page, even those whose inputs did not change
 };
 
 // Runs a build; diagnostics and progress go to `err`, the summary to `out`. Returns an ExitCode.

@@ -18,6 +18,8 @@ int main(int argc, char** argv) {
   build_command->add_option("--base-url", build.base_url, "Public URL of the site, e.g. https://example.org/codes/");
   build_command->add_flag("--strict", build.strict, "Treat warnings (such as missing translations) as errors");
   build_command->add_flag("--quiet", build.quiet, "Print errors only");
+  build_command->add_option("-j,--jobs", build.jobs, "Render threads (default: one per core)");
+  build_command->add_flag("--force", build.force, "Render every page, even those whose inputs did not change");
 
   sitegen::CheckOptions check;
   CLI::App* check_command =

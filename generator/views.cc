@@ -469,17 +469,28 @@ json pair_view(const PageWriter& w, const Page& page) {
   }
   view["learn_more"] = more;
 
-  // Every other comparison of each of the two codes.
+  // For each code, the comparisons next to this one (its pairs with the codes just before and
+  // after the other code), then all of its comparisons on its own page. A constant number of
+  // links per page keeps pages small however large the catalog grows.
   json others = json::array();
   for (const Code* code : {&a, &b}) {
     const Code* partner = code == &a ? &b : &a;
-    json links = json::array();
+    std::vector<const Code*> candidates;
     for (const auto& other : protocol.codes) {
-      if (other.number == code->number || other.number == partner->number) continue;
-      // The heading names the code; each link names the other one.
-      links.push_back({{"href", w.href(pair_path(w.prefix(), protocol, *code, other))},
-                       {"label", std::to_string(other.number) + " " + w.name(other)}});
+      if (other.number != code->number) candidates.push_back(&other);
     }
+    size_t at = 0;
+    while (candidates[at] != partner) ++at;
+    json links = json::array();
+    for (size_t i : {at - 1, at + 1}) {  // at - 1 wraps to a huge number when at == 0
+      if (i >= candidates.size()) continue;
+      const Code& other = *candidates[i];
+      links.push_back({{"href", w.href(pair_path(w.prefix(), protocol, *code, other))},
+                       {"label", w.pair_title(protocol, code->number < other.number ? *code : other,
+                                              code->number < other.number ? other : *code)}});
+    }
+    links.push_back({{"href", w.href(code_path(w.prefix(), protocol, *code)) + "#compare-heading"},
+                     {"label", l.frame("compare_with", {{"code", std::to_string(code->number)}})}});
     others.push_back({{"heading", l.frame("other_pairs", {{"code", std::to_string(code->number)}})}, {"links", links}});
   }
   view["other_pairs"] = others;

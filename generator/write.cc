@@ -62,9 +62,9 @@ OutputWriter::OutputWriter(std::string out_dir) : out_dir_(std::move(out_dir)) {
   }
   if (fs::exists(manifest, ec)) {
     std::stringstream lines(read_text_file(manifest.string()));
-    std::string fingerprint, path;
-    while (lines >> fingerprint && std::getline(lines >> std::ws, path)) {
-      if (is_safe_relative_path(path)) previous_[path] = fingerprint;
+    std::string bytes, inputs, path;
+    while (lines >> bytes >> inputs && std::getline(lines >> std::ws, path)) {
+      if (is_safe_relative_path(path)) previous_[path] = {bytes, inputs};
     }
   }
   // The staging folder sits beside the output, on the same file system, so the final rename is
@@ -73,8 +73,19 @@ OutputWriter::OutputWriter(std::string out_dir) : out_dir_(std::move(out_dir)) {
   staging_dir_ = (parent / ("." + dir.filename().string() + ".sitegen-staging")).string();
   out_dir_ = dir.string();
   fs::remove_all(staging_dir_, ec);
+}
+
+void OutputWriter::ensure_staging() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (staging_ready_) return;
+  std::error_code ec;
   fs::create_directories(staging_dir_, ec);
   if (ec) throw OutputError(staging_dir_ + ": cannot create the staging folder: " + ec.message());
+  for (const auto& path : pending_links_) {
+    if (!link_previous(path)) throw OutputError(out_dir_ + "/" + path + ": cannot link into the staging folder");
+  }
+  pending_links_.clear();
+  staging_ready_ = true;
 }
 
 OutputWriter::~OutputWriter() {
@@ -84,30 +95,77 @@ OutputWriter::~OutputWriter() {
   }
 }
 
-void OutputWriter::write(const std::string& relative_path, const std::string& bytes) {
+bool OutputWriter::link_previous(const std::string& relative_path) {
+  fs::path target = fs::path(staging_dir_) / relative_path;
+  std::error_code ec;
+  fs::create_directories(target.parent_path(), ec);
+  fs::create_hard_link(fs::path(out_dir_) / relative_path, target, ec);
+  return !ec;
+}
+
+void OutputWriter::record(const std::string& relative_path, Entry entry, bool unchanged) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  current_[relative_path] = std::move(entry);
+  ++(unchanged ? unchanged_ : written_);
+}
+
+bool OutputWriter::keep_previous(const std::string& relative_path, const Entry& entry) {
+  std::error_code ec;
+  if (!fs::is_regular_file(fs::path(out_dir_) / relative_path, ec)) return false;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!staging_ready_) {
+      pending_links_.push_back(relative_path);
+      current_[relative_path] = entry;
+      ++unchanged_;
+      return true;
+    }
+  }
+  if (!link_previous(relative_path)) return false;
+  record(relative_path, entry, true);
+  return true;
+}
+
+bool OutputWriter::reuse(const std::string& relative_path, const std::string& inputs) {
+  auto previous = previous_.find(relative_path);
+  if (inputs.empty() || previous == previous_.end() || previous->second.inputs != inputs) return false;
+  if (!is_safe_relative_path(relative_path)) return false;
+  return keep_previous(relative_path, previous->second);
+}
+
+void OutputWriter::write(const std::string& relative_path, const std::string& bytes, const std::string& inputs) {
   if (!is_safe_relative_path(relative_path) || relative_path == kManifestName) {
     throw OutputError("refusing to write \"" + relative_path + "\": the path would leave the output folder");
   }
-  std::string fingerprint = hex64(fnv1a64(bytes));
-  current_[relative_path] = fingerprint;
-  fs::path target = fs::path(staging_dir_) / relative_path;
+  Entry entry{hex64(fnv1a64(bytes)), inputs.empty() ? "-" : inputs};
   auto previous = previous_.find(relative_path);
-  if (previous != previous_.end() && previous->second == fingerprint) {
-    // Same bytes as last time: link the old file instead of writing it again (and keep its date).
-    std::error_code ec;
-    fs::create_directories(target.parent_path(), ec);
-    fs::create_hard_link(fs::path(out_dir_) / relative_path, target, ec);
-    if (!ec) {
-      ++unchanged_;
-      return;
-    }
-  }
-  write_file(target, bytes);
-  ++written_;
+  // Same bytes as last time: link the old file instead of writing it again (and keep its date).
+  if (previous != previous_.end() && previous->second.bytes == entry.bytes && keep_previous(relative_path, entry)) return;
+  ensure_staging();
+  write_file(fs::path(staging_dir_) / relative_path, bytes);
+  record(relative_path, std::move(entry), false);
 }
 
 void OutputWriter::commit() {
   std::error_code ec;
+  for (const auto& [path, entry] : previous_) removed_ += current_.count(path) == 0;
+  std::string manifest;
+  for (const auto& [path, entry] : current_) manifest += entry.bytes + " " + entry.inputs + " " + path + "\n";
+
+  if (!staging_ready_ && removed_ == 0 && fs::is_directory(out_dir_, ec)) {
+    // Every file is byte-identical to the previous build: leave the site alone. The manifest is
+    // only a cache of fingerprints, so replacing it in place (write, then rename) is safe.
+    fs::path path = fs::path(out_dir_) / kManifestName;
+    if (!fs::exists(path, ec) || read_text_file(path.string()) != manifest) {
+      fs::path temporary = path;
+      temporary += ".sitegen-tmp";
+      write_file(temporary, manifest);
+      fs::rename(temporary, path);
+    }
+    committed_ = true;
+    return;
+  }
+  ensure_staging();
   // Files the user put into the output folder are not sitegen's to delete: carry them over.
   if (fs::is_directory(out_dir_, ec)) {
     for (auto it = fs::recursive_directory_iterator(out_dir_, ec); it != fs::recursive_directory_iterator();
@@ -122,10 +180,6 @@ void OutputWriter::commit() {
       kept_.push_back(path);
     }
   }
-  for (const auto& [path, fingerprint] : previous_) removed_ += current_.count(path) == 0;
-
-  std::string manifest;
-  for (const auto& [path, fingerprint] : current_) manifest += fingerprint + " " + path + "\n";
   write_file(fs::path(staging_dir_) / kManifestName, manifest);
 
   if (fs::exists(out_dir_, ec)) {

@@ -257,3 +257,50 @@ TEST_CASE("a build that fails on bad input leaves the previous site byte-identic
     test::write_file(dir / file, original);
   }
 }
+
+TEST_CASE("an incremental rebuild after any kind of edit equals a clean build", "[build][incremental]") {
+  struct Edit {
+    const char* file;
+    const char* from;
+    const char* to;
+  };
+  const Edit edits[] = {
+      {"content/smtp/235.json", "The server accepted the credentials.", "The server accepted the password."},
+      {"content/smtp/214.json", "\"Help Message\"", "\"Help Text\""},
+      {"locales/fr.json", "\"Comment résoudre\"", "\"Comment corriger\""},
+      {"locales/ar.json", "\"العربية\"", "\"عربي\""},
+      {"templates/partials/footer.mustache", "<p>{{{ui.footer}}}</p>", "<p class=\"made-by\">{{{ui.footer}}}</p>"},
+      {"templates/assets/style.css", "--link: #0b57d0;", "--link: #0a4fbf;"},
+      {"sitegen.json", "https://codes.example.test/", "https://codes.example.test/docs/"},
+  };
+  test::TempDir dir;
+  test::make_fixture_site("mini", dir.path());
+  REQUIRE(test::run_sitegen("build --quiet --source '" + dir.path() + "'").exit_code == 0);
+  for (const Edit& edit : edits) {
+    INFO(edit.file << ": " << edit.from << " -> " << edit.to);
+    std::string text = test::read_file(dir / edit.file);
+    REQUIRE(text.find(edit.from) != std::string::npos);
+    text.replace(text.find(edit.from), std::string(edit.from).size(), edit.to);
+    test::write_file(dir / edit.file, text);
+    auto incremental = test::run_sitegen("build --source '" + dir.path() + "'");
+    REQUIRE(incremental.exit_code == 0);
+    CHECK(incremental.out.find(" 0 rendered") == std::string::npos);
+    fs::remove_all(dir / "clean");
+    REQUIRE(test::run_sitegen("build --quiet --source '" + dir.path() + "' --out '" + (dir / "clean") + "'").exit_code == 0);
+    auto a = snapshot(dir / "public"), b = snapshot(dir / "clean");
+    a.erase(".sitegen-manifest");
+    b.erase(".sitegen-manifest");
+    CHECK(a == b);
+  }
+  auto noop = test::run_sitegen("build --source '" + dir.path() + "'");
+  CHECK(noop.out.find(": 0 rendered; files: 0 written, 35 unchanged, 0 removed") != std::string::npos);
+}
+
+TEST_CASE("output is byte-identical for one render thread and several", "[build][determinism]") {
+  test::TempDir dir;
+  REQUIRE(test::run_sitegen("build --quiet -j 1 --source '" + test::repo_dir() + "' --out '" + (dir / "one") + "'").exit_code == 0);
+  REQUIRE(test::run_sitegen("build --quiet -j 4 --source '" + test::repo_dir() + "' --out '" + (dir / "four") + "'").exit_code == 0);
+  auto one = snapshot(dir / "one");
+  CHECK(one.size() > 10000);
+  CHECK(one == snapshot(dir / "four"));
+}

@@ -377,8 +377,14 @@ TEST_CASE("the English code page describes itself with its own summary and struc
   CHECK(html.find("rel=\"next\"") != std::string::npos);
   std::string pair = page("compare/smtp/214-help-message-vs-535-authentication-failed/index.html");
   CHECK(pair.find("\"@type\":\"TechArticle\"") != std::string::npos);
-  CHECK(pair.find("<summary>Other comparisons with 214</summary>") != std::string::npos);
-  CHECK(pair.find("<summary>Other comparisons with 535</summary>") != std::string::npos);
+  CHECK(pair.find("<h3>Other comparisons with 214</h3>") != std::string::npos);
+  CHECK(pair.find("<h3>Other comparisons with 535</h3>") != std::string::npos);
+  // The comparisons next to this one, and all of them on the code's page.
+  CHECK(pair.find("href=\"../214-help-message-vs-534-authentication-mechanism-too-weak/\"") != std::string::npos);
+  CHECK(pair.find("href=\"../214-help-message-vs-538-encryption-required-for-authentication/\"") != std::string::npos);
+  CHECK(pair.find("href=\"../211-system-status-vs-535-authentication-failed/\"") != std::string::npos);
+  CHECK(pair.find("href=\"../220-service-ready-vs-535-authentication-failed/\"") != std::string::npos);
+  CHECK(pair.find("href=\"../../../smtp/535-authentication-failed/#compare-heading\"") != std::string::npos);
 }
 
 TEST_CASE("the sitemap lists every page with its alternates", "[site][seo]") {

@@ -102,7 +102,7 @@ TEST_CASE("the writer never writes outside the output folder", "[write][security
 TEST_CASE("a stale entry in the manifest cannot delete files outside the folder", "[write][security]") {
   test::TempDir dir;
   test::write_file(dir / "outside.txt", "keep me");
-  test::write_file(dir / "site/.sitegen-manifest", "0000000000000000 ../outside.txt\n0000000000000000 index.html\n");
+  test::write_file(dir / "site/.sitegen-manifest", "0000000000000000 - ../outside.txt\n0000000000000000 - index.html\n");
   OutputWriter writer(dir / "site");
   writer.write("index.html", "x");
   writer.commit();
