@@ -4,6 +4,7 @@
 
 #include "build.h"
 #include "check.h"
+#include "serve.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"sitegen: builds a static reference site of protocol reply codes"};
@@ -31,6 +32,18 @@ int main(int argc, char** argv) {
   check_command->add_option("--out", check.out, "The built site to check with --links (default: sitegen.json \"output\")");
   check_command->add_option("--base-url", check.base_url, "The base URL the site was built with (default: sitegen.json)");
 
+  sitegen::ServeOptions serve;
+  CLI::App* serve_command =
+      app.add_subcommand("serve", "Build, serve on this machine, rebuild on every change and reload open pages");
+  serve_command->add_option("--source", serve.source, "Site folder with sitegen.json, content/, locales/, templates/")
+      ->capture_default_str();
+  serve_command->add_option("--port", serve.port, "Port to listen on (0: any free port)")->capture_default_str();
+  serve_command->add_option("--bind", serve.bind, "Address to listen on; only this machine unless you change it")
+      ->capture_default_str();
+  serve_command->add_option("--out", serve.out, "Folder for the preview build (default: a temporary folder)");
+  serve_command->add_flag("--strict", serve.strict, "Treat warnings as errors");
+  serve_command->add_option("-j,--jobs", serve.jobs, "Render threads (default: one per core)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -39,5 +52,6 @@ int main(int argc, char** argv) {
   }
   if (build_command->parsed()) return sitegen::run_build(build, std::cout, std::cerr);
   if (check_command->parsed()) return sitegen::run_check(check, std::cout, std::cerr);
+  if (serve_command->parsed()) return sitegen::run_serve(serve, std::cout, std::cerr);
   return sitegen::kExitUsage;
 }
