@@ -53,8 +53,20 @@ test('every page of the fixture site is valid HTML', () => {
   assert.deepEqual(validate(files), []);
 });
 
-test('a seeded sample of 500 pages of the repository site is valid HTML', () => {
-  const files = htmlFiles(buildSite());
+test('the checked kinds of page in every language and a seeded sample of 500 more are valid HTML', () => {
+  const site = buildSite();
+  const files = htmlFiles(site);
   assert.ok(files.length > 10000);
-  assert.deepEqual(validate(sample(files, 500, 20261123)), []);
+  // The pages the browser checks look at, in every language, plus the sample.
+  const listed = ['404.html'];
+  for (const prefix of ['', 'fr/', 'de/', 'ar/']) {
+    for (const page of ['', 'smtp/', 'http/', 'smtp/535-authentication-failed/', 'http/404-not-found/',
+                        'compare/smtp/214-help-message-vs-535-authentication-failed/',
+                        'compare/http/404-not-found-vs-410-gone/']) {
+      listed.push(prefix + page + 'index.html');
+    }
+  }
+  const chosen = new Set([...listed.map((page) => join(site, page)), ...sample(files, 500, 20261123)]);
+  assert.ok(chosen.size > 520);
+  assert.deepEqual(validate([...chosen].sort()), []);
 });
