@@ -83,10 +83,11 @@ bool load_protocol_header(const fs::path& dir, const std::string& shown_dir, Pro
   return diagnostics.error_count() == errors_before;
 }
 
-bool load_code(const fs::path& path, const std::string& shown, const Protocol& protocol, Code& code,
-               Diagnostics& diagnostics) {
-  auto file = read_json_file(path.string(), shown, diagnostics);
-  if (!file) return false;
+}  // namespace
+
+bool parse_code(const JsonFile& parsed, const Protocol& protocol, Code& code, Diagnostics& diagnostics) {
+  const JsonFile* file = &parsed;
+  const std::string& shown = parsed.path;
   int errors_before = diagnostics.error_count();
   const auto& j = file->value;
   code.file = shown;
@@ -148,8 +149,6 @@ bool load_code(const fs::path& path, const std::string& shown, const Protocol& p
   }
   return diagnostics.error_count() == errors_before;
 }
-
-}  // namespace
 
 const Code* Protocol::find(int number) const {
   for (const auto& code : codes) {
@@ -218,7 +217,8 @@ Catalog load_catalog(const std::string& content_dir, Diagnostics& diagnostics) {
     for (const auto& path : files) {
       Code code;
       std::string shown = shown_dir + "/" + path.filename().string();
-      if (!load_code(path, shown, protocol, code, diagnostics)) continue;
+      auto file = read_json_file(path.string(), shown, diagnostics);
+      if (!file || !parse_code(*file, protocol, code, diagnostics)) continue;
       bool duplicate = false;
       for (const auto& other : protocol.codes) {
         if (other.number == code.number) {

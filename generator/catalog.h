@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "diagnostics.h"
+#include "json_file.h"
 
 namespace sitegen {
 
@@ -54,6 +55,9 @@ struct Catalog {
 // Loads every protocol folder under content_dir. Every problem found is reported; the
 // returned catalog holds only the entries that passed.
 Catalog load_catalog(const std::string& content_dir, Diagnostics& diagnostics);
+
+// Reads one code entry (content/<protocol>/<code>.json) of `protocol`; false if it has errors.
+bool parse_code(const JsonFile& file, const Protocol& protocol, Code& code, Diagnostics& diagnostics);
 
 // "214-help-message" for code 214 named "Help Message": lowercase ASCII words joined by '-'.
 std::string slug_for(int code, const std::string& name);

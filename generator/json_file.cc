@@ -53,24 +53,32 @@ int JsonFile::line_of(const std::string& field_path) const {
 
 std::optional<JsonFile> read_json_file(const std::string& disk_path, const std::string& shown_path,
                                        Diagnostics& diagnostics) {
-  JsonFile file;
-  file.path = shown_path;
+  std::string text;
   try {
-    file.text = read_text_file(disk_path);
+    text = read_text_file(disk_path);
   } catch (const std::exception&) {
     diagnostics.error(shown_path, 0, "", "cannot read the file");
     return std::nullopt;
   }
+  return parse_json_text(std::move(text), shown_path, diagnostics);
+}
+
+std::optional<JsonFile> parse_json_text(std::string text, const std::string& shown_path, Diagnostics& diagnostics) {
+  JsonFile file;
+  file.path = shown_path;
+  file.text = std::move(text);
   if (file.text.find_first_not_of(" \t\r\n") == std::string::npos) {
     diagnostics.error(shown_path, 0, "", "the file is empty; expected a JSON object");
     return std::nullopt;
   }
   try {
     file.value = nlohmann::json::parse(file.text);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {
     // e.byte points just past the offending token; step back to where the token starts so the
     // column names the unexpected "slug" rather than the character after it.
-    size_t offset = e.byte > 0 ? std::min<size_t>(e.byte - 1, file.text.size() - 1) : 0;
+    const auto* parse_error = dynamic_cast<const nlohmann::json::parse_error*>(&e);
+    size_t byte = parse_error ? parse_error->byte : 0;
+    size_t offset = byte > 0 ? std::min<size_t>(byte - 1, file.text.size() - 1) : 0;
     if (file.text[offset] == '"') {
       while (offset > 0 && !(file.text[offset - 1] == '"' && (offset < 2 || file.text[offset - 2] != '\\'))) --offset;
       if (offset > 0) --offset;

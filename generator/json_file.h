@@ -23,6 +23,9 @@ struct JsonFile {
 std::optional<JsonFile> read_json_file(const std::string& disk_path, const std::string& shown_path,
                                        Diagnostics& diagnostics);
 
+// Parses text already in memory (the same checks as read_json_file).
+std::optional<JsonFile> parse_json_text(std::string text, const std::string& shown_path, Diagnostics& diagnostics);
+
 // Reads a whole file; throws std::runtime_error naming the file on failure.
 std::string read_text_file(const std::string& path);
 

@@ -1,5 +1,6 @@
 #include "write.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <fcntl.h>
 #include <sys/syscall.h>
@@ -149,6 +150,16 @@ void OutputWriter::write(const std::string& relative_path, const std::string& by
 void OutputWriter::commit() {
   std::error_code ec;
   for (const auto& [path, entry] : previous_) removed_ += current_.count(path) == 0;
+  // Files the user put into the output folder are not sitegen's to delete: they are kept.
+  if (fs::is_directory(out_dir_, ec)) {
+    for (auto it = fs::recursive_directory_iterator(out_dir_, ec); it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+      if (!it->is_regular_file()) continue;
+      std::string path = fs::relative(it->path(), out_dir_).generic_string();
+      if (path != kManifestName && !previous_.count(path) && !current_.count(path)) kept_.push_back(path);
+    }
+    std::sort(kept_.begin(), kept_.end());
+  }
   std::string manifest;
   for (const auto& [path, entry] : current_) manifest += entry.bytes + " " + entry.inputs + " " + path + "\n";
 
@@ -166,19 +177,11 @@ void OutputWriter::commit() {
     return;
   }
   ensure_staging();
-  // Files the user put into the output folder are not sitegen's to delete: carry them over.
-  if (fs::is_directory(out_dir_, ec)) {
-    for (auto it = fs::recursive_directory_iterator(out_dir_, ec); it != fs::recursive_directory_iterator();
-         it.increment(ec)) {
-      if (!it->is_regular_file()) continue;
-      std::string path = fs::relative(it->path(), out_dir_).generic_string();
-      if (path == kManifestName || previous_.count(path) || current_.count(path)) continue;
-      fs::path target = fs::path(staging_dir_) / path;
-      fs::create_directories(target.parent_path(), ec);
-      fs::create_hard_link(it->path(), target, ec);
-      if (ec) fs::copy_file(it->path(), target, ec);
-      kept_.push_back(path);
-    }
+  for (const auto& path : kept_) {
+    fs::path target = fs::path(staging_dir_) / path;
+    fs::create_directories(target.parent_path(), ec);
+    fs::create_hard_link(fs::path(out_dir_) / path, target, ec);
+    if (ec) fs::copy_file(fs::path(out_dir_) / path, target, ec);
   }
   write_file(fs::path(staging_dir_) / kManifestName, manifest);
 

@@ -1,0 +1,36 @@
+// libFuzzer target: a page template as arbitrary bytes (with the real partials beside it), checked
+// and rendered with a view like the ones sitegen makes. Nothing may crash or hang.
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <unistd.h>
+
+#include "templates.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static const std::string dir = [] {
+    std::string path = std::filesystem::temp_directory_path() / ("sitegen-fuzz-template-" + std::to_string(getpid()));
+    std::filesystem::create_directories(path + "/partials");
+    std::ofstream(path + "/partials/head.mustache") << "<title>{{{title}}}</title>{{#languages}}{{lang}}{{/languages}}";
+    std::ofstream(path + "/partials/foot.mustache") << "{{> head}}</body>";
+    return path;
+  }();
+  std::ofstream(dir + "/page.mustache", std::ios::binary | std::ios::trunc).write(reinterpret_cast<const char*>(data),
+                                                                                   static_cast<std::streamsize>(size));
+  sitegen::Diagnostics diagnostics;
+  sitegen::Templates templates = sitegen::Templates::load(dir, diagnostics);
+  if (diagnostics.has_errors()) return 0;
+  nlohmann::json view = {{"title", "A &amp; B"},
+                         {"languages", nlohmann::json::array({{{"lang", "en"}}, {{"lang", "ar"}}})},
+                         {"codes", nlohmann::json::array({{{"number", "214"}, {"name", "Help"}}})},
+                         {"flag", true},
+                         {"empty", nlohmann::json::array()}};
+  try {
+    (void)templates.render("page", view);
+  } catch (const std::runtime_error&) {
+    // A template the library rejects at render time is reported, not a crash.
+  }
+  return 0;
+}

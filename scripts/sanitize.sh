@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Builds sitegen and its tests with AddressSanitizer and UndefinedBehaviorSanitizer (gcc) and runs
+# the whole CTest suite against that build, as CI does. The browser checks are left to the normal
+# build (they test pages, not memory).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSITEGEN_BROWSER_TESTS=OFF \
+  -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer" >/dev/null
+cmake --build build-asan -j "$(nproc)"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
