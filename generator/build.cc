@@ -1,6 +1,7 @@
 #include "build.h"
 
 #include <algorithm>
+#include <iostream>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -47,9 +48,10 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
   Diagnostics diagnostics;
   diagnostics.set_warnings_are_errors(options.strict);
   auto report = [&]() {
-    for (const auto& d : diagnostics.all()) {
-      if (!options.quiet || d.severity == Severity::error) err << format_diagnostic(d) << "\n";
-    }
+    Diagnostics::PrintOptions print;
+    print.errors_only = options.quiet;
+    print.color = &err == &std::cerr && use_color(STDERR_FILENO);
+    diagnostics.print(err, print);
   };
 
   // load

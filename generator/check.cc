@@ -1,5 +1,8 @@
 #include "check.h"
 
+#include <iostream>
+#include <unistd.h>
+
 #include "build.h"
 #include "links.h"
 #include "site.h"
@@ -15,10 +18,10 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
     std::string out_dir = options.out ? *options.out : options.source + "/" + site->config.output;
     links = check_links(out_dir, options.base_url ? *options.base_url : site->config.base_url, diagnostics);
   }
-  // A broken site can have thousands of broken links: show the first ones and count the rest.
-  const size_t shown = 200;
-  for (size_t i = 0; i < diagnostics.all().size() && i < shown; ++i) err << format_diagnostic(diagnostics.all()[i]) << "\n";
-  if (diagnostics.all().size() > shown) err << "… and " << diagnostics.all().size() - shown << " more\n";
+  // A broken site can have thousands of broken links: the first ones are shown, the rest counted.
+  Diagnostics::PrintOptions print;
+  print.color = &err == &std::cerr && use_color(STDERR_FILENO);
+  diagnostics.print(err, print);
 
   size_t codes = 0, protocols = 0, locales = 0, templates = 0;
   if (site) {

@@ -1,6 +1,8 @@
 #include "diagnostics.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <unistd.h>
 
 namespace sitegen {
 
@@ -74,8 +76,53 @@ int Diagnostics::warning_count() const {
   return static_cast<int>(items_.size()) - error_count();
 }
 
-void Diagnostics::print(std::ostream& out) const {
-  for (const auto& d : items_) out << format_diagnostic(d) << "\n";
+void Diagnostics::add_source(const std::string& file, const std::string& text) { sources_[file] = text; }
+
+void Diagnostics::print(std::ostream& out, const PrintOptions& options) const {
+  size_t printed = 0, skipped = 0;
+  for (const auto& d : items_) {
+    if (options.errors_only && d.severity != Severity::error) continue;
+    if (printed == options.limit) {
+      ++skipped;
+      continue;
+    }
+    ++printed;
+    std::string line = format_diagnostic(d);
+    if (options.color) {
+      // Bold location, red "error" / magenta "warning", as compilers do.
+      size_t kind = line.find(d.severity == Severity::error ? ": error: " : ": warning: ");
+      const char* paint = d.severity == Severity::error ? "\033[1;31m" : "\033[1;35m";
+      std::string word = d.severity == Severity::error ? "error" : "warning";
+      line = "\033[1m" + line.substr(0, kind) + "\033[0m: " + paint + word + "\033[0m" +
+             line.substr(kind + 3 + word.size());
+    }
+    out << line << "\n";
+    // The offending line with a caret under the column (or under the line's first character).
+    auto source = sources_.find(d.file);
+    if (d.line <= 0 || source == sources_.end()) continue;
+    size_t start = 0;
+    for (int n = 1; n < d.line && start != std::string::npos; ++n) {
+      start = source->second.find('\n', start);
+      if (start != std::string::npos) ++start;
+    }
+    if (start == std::string::npos || start >= source->second.size()) continue;
+    std::string text = source->second.substr(start, source->second.find('\n', start) - start);
+    if (text.size() > 200) text = text.substr(0, 200) + "…";
+    std::string number = std::to_string(d.line);
+    size_t column = d.column > 0 ? static_cast<size_t>(d.column - 1) : text.find_first_not_of(" \t");
+    if (column == std::string::npos || column > text.size()) column = 0;
+    std::string pad(number.size(), ' ');
+    std::string indent;
+    for (size_t i = 0; i < column; ++i) indent += text[i] == '\t' ? '\t' : ' ';
+    out << " " << number << " | " << text << "\n " << pad << " | " << indent << (options.color ? "\033[1;32m^\033[0m" : "^")
+        << "\n";
+  }
+  if (skipped) out << "… and " << skipped << " more\n";
+}
+
+bool use_color(int fd) {
+  const char* no_color = std::getenv("NO_COLOR");
+  return isatty(fd) && !(no_color && *no_color);
 }
 
 }  // namespace sitegen

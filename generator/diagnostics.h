@@ -2,6 +2,7 @@
 // Each names the file (and line and field where known) so the user can go straight to the mistake.
 #pragma once
 
+#include <map>
 #include <ostream>
 #include <stdexcept>
 #include <string>
@@ -40,13 +41,26 @@ class Diagnostics {
   int warning_count() const;
   const std::vector<Diagnostic>& all() const { return items_; }
 
-  // Prints every diagnostic, one per line.
-  void print(std::ostream& out) const;
+  // Remembers a file's text so that messages about it can quote the offending line.
+  void add_source(const std::string& file, const std::string& text);
+
+  struct PrintOptions {
+    bool errors_only = false;  // --quiet
+    bool color = false;        // on a terminal, unless NO_COLOR is set (see use_color)
+    size_t limit = 100;        // past this many, one line says how many more there are
+  };
+  // Prints the diagnostics, each followed by the line it is about and a caret where known.
+  void print(std::ostream& out, const PrintOptions& options) const;
+  void print(std::ostream& out) const { print(out, PrintOptions{}); }
 
  private:
   std::vector<Diagnostic> items_;
+  std::map<std::string, std::string> sources_;
   bool warnings_are_errors_ = false;
 };
+
+// Colour for messages on `fd`: only on a terminal, and never when NO_COLOR is set (no-color.org).
+bool use_color(int fd);
 
 // Thrown when a stage cannot go on; the details are already in Diagnostics.
 class InputErrors : public std::runtime_error {

@@ -67,6 +67,7 @@ std::optional<JsonFile> parse_json_text(std::string text, const std::string& sho
   JsonFile file;
   file.path = shown_path;
   file.text = std::move(text);
+  diagnostics.add_source(shown_path, file.text);
   if (file.text.find_first_not_of(" \t\r\n") == std::string::npos) {
     diagnostics.error(shown_path, 0, "", "the file is empty; expected a JSON object");
     return std::nullopt;

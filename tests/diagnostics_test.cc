@@ -1,4 +1,6 @@
 #include <catch2/catch.hpp>
+#include <cstdlib>
+#include <sstream>
 
 #include "diagnostics.h"
 #include "json_file.h"
@@ -52,4 +54,37 @@ TEST_CASE("line_of finds the line of a nested field", "[json_file]") {
   CHECK(file.line_of("frames") == 2);
   CHECK(file.line_of("frames.intro") == 4);
   CHECK(file.line_of("nowhere") == 0);
+}
+
+TEST_CASE("printed diagnostics quote the offending line with a caret and stop at a limit", "[diagnostics]") {
+  Diagnostics diagnostics;
+  diagnostics.add_source("content/smtp/250.json", "{\n  \"code\": 250,\n\t\"name\": 7\n}\n");
+  diagnostics.add({Severity::error, "content/smtp/250.json", 3, 10, "name", "must be a string, got number"});
+  diagnostics.add({Severity::warning, "content/smtp/250.json", 2, 0, "code", "odd"});
+  std::ostringstream out;
+  diagnostics.print(out);
+  CHECK(out.str() ==
+        "content/smtp/250.json:3:10: error: \"name\": must be a string, got number\n"
+        " 3 | \t\"name\": 7\n"
+        "   | \t        ^\n"
+        "content/smtp/250.json:2: warning: \"code\": odd\n"
+        " 2 |   \"code\": 250,\n"
+        "   |   ^\n");
+  std::ostringstream quiet;
+  diagnostics.print(quiet, {true, false, 100});
+  CHECK(quiet.str().find("warning") == std::string::npos);
+
+  Diagnostics many;
+  for (int i = 0; i < 150; ++i) many.error("a.json", 0, "", "e" + std::to_string(i));
+  std::ostringstream limited;
+  many.print(limited, {false, false, 100});
+  CHECK(limited.str().find("a.json: error: e99\n… and 50 more\n") != std::string::npos);
+  CHECK(limited.str().find("e100") == std::string::npos);
+}
+
+TEST_CASE("colour only on a terminal and never with NO_COLOR", "[diagnostics]") {
+  CHECK_FALSE(use_color(-1));
+  setenv("NO_COLOR", "1", 1);
+  CHECK_FALSE(use_color(1));
+  unsetenv("NO_COLOR");
 }
