@@ -28,13 +28,13 @@ std::string required_string(const JsonFile& file, const char* key, Diagnostics& 
     return "";
   }
   if (!j[key].is_string()) {
-    diagnostics.error(file.path, file.line_of(key), key,
+    diagnostics.error(file.path, file.where(key), key,
                       std::string("must be a string, got ") + j[key].type_name());
     return "";
   }
   std::string value = j[key].get<std::string>();
   if (value.find_first_not_of(" \t\r\n") == std::string::npos) {
-    diagnostics.error(file.path, file.line_of(key), key, "must not be empty");
+    diagnostics.error(file.path, file.where(key), key, "must not be empty");
     return "";
   }
   return value;
@@ -43,7 +43,7 @@ std::string required_string(const JsonFile& file, const char* key, Diagnostics& 
 void warn_unknown_fields(const JsonFile& file, const std::set<std::string>& known, Diagnostics& diagnostics) {
   for (const auto& [key, value] : file.value.items()) {
     if (!known.count(key)) {
-      diagnostics.warning(file.path, file.line_of(key), key,
+      diagnostics.warning(file.path, file.where(key), key,
                           "unknown field; it is ignored" + did_you_mean(key, {known.begin(), known.end()}));
     }
   }
@@ -61,18 +61,18 @@ bool load_protocol_header(const fs::path& dir, const std::string& shown_dir, Pro
   protocol.rfc = required_string(*file, "rfc", diagnostics);
   const auto& classes = file->value.contains("classes") ? file->value["classes"] : nlohmann::json();
   if (!classes.is_object() || classes.empty()) {
-    diagnostics.error(file->path, file->line_of("classes"), "classes",
+    diagnostics.error(file->path, file->where("classes"), "classes",
                       "must be an object such as {\"2xx\": {\"outcome\": \"success\"}}");
   } else {
     for (const auto& [klass, value] : classes.items()) {
       std::string field = "classes." + klass;
       if (!std::regex_match(klass, std::regex("[1-9]xx"))) {
-        diagnostics.error(file->path, file->line_of(field), field, "a class is written like \"2xx\"");
+        diagnostics.error(file->path, file->where(field), field, "a class is written like \"2xx\"");
         continue;
       }
       if (!value.is_object() || !value.contains("outcome") || !value["outcome"].is_string() ||
           !kOutcomes.count(value["outcome"].get<std::string>())) {
-        diagnostics.error(file->path, file->line_of(field), field + ".outcome",
+        diagnostics.error(file->path, file->where(field), field + ".outcome",
                           "must be one of success, intermediate, redirect, transient, permanent");
         continue;
       }
@@ -91,12 +91,12 @@ bool parse_code(const JsonFile& parsed, const Protocol& protocol, Code& code, Di
   int errors_before = diagnostics.error_count();
   const auto& j = file->value;
   code.file = shown;
-  for (const auto& [key, value] : j.items()) code.lines[key] = file->line_of(key);
+  for (const auto& [key, value] : j.items()) code.positions[key] = file->where(key);
 
   if (!j.contains("code")) {
     diagnostics.error(shown, 0, "code", "is required");
   } else if (!j["code"].is_number_integer() || j["code"].get<int>() < 100 || j["code"].get<int>() > 999) {
-    diagnostics.error(shown, file->line_of("code"), "code", "must be a three-digit number such as 250");
+    diagnostics.error(shown, file->where("code"), "code", "must be a three-digit number such as 250");
   } else {
     code.number = j["code"].get<int>();
   }
@@ -113,7 +113,7 @@ bool parse_code(const JsonFile& parsed, const Protocol& protocol, Code& code, Di
   if (j.contains("outcome")) {
     code.outcome = required_string(*file, "outcome", diagnostics);
     if (!code.outcome.empty() && !kOutcomes.count(code.outcome)) {
-      diagnostics.error(shown, file->line_of("outcome"), "outcome",
+      diagnostics.error(shown, file->where("outcome"), "outcome",
                         "\"" + code.outcome + "\" must be one of success, intermediate, redirect, transient, permanent");
     }
   }
@@ -125,26 +125,26 @@ bool parse_code(const JsonFile& parsed, const Protocol& protocol, Code& code, Di
   std::string number = std::to_string(code.number);
   if (code.number && !code.slug.empty() &&
       (!std::regex_match(code.slug, kSlug) || code.slug.compare(0, 3, number) != 0)) {
-    diagnostics.error(shown, file->line_of("slug"), "slug",
+    diagnostics.error(shown, file->where("slug"), "slug",
                       "\"" + code.slug + "\" must be the code followed by lowercase ASCII words joined by '-', such as \"" +
                           slug_for(code.number, code.name.empty() ? "help message" : code.name) + "\"");
   }
   if (code.number && !code.klass.empty()) {
     if (code.klass != number.substr(0, 1) + "xx") {
-      diagnostics.error(shown, file->line_of("class"), "class",
+      diagnostics.error(shown, file->where("class"), "class",
                         "\"" + code.klass + "\" does not match the code " + number + "; expected \"" +
                             number.substr(0, 1) + "xx\"");
     } else if (!protocol.class_outcomes.count(code.klass)) {
-      diagnostics.error(shown, file->line_of("class"), "class",
+      diagnostics.error(shown, file->where("class"), "class",
                         "\"" + code.klass + "\" is not a class of this protocol's protocol.json");
     }
   }
   if (!code.defined_in.empty() && !std::regex_match(code.defined_in, kReference)) {
-    diagnostics.error(shown, file->line_of("defined_in"), "defined_in",
+    diagnostics.error(shown, file->where("defined_in"), "defined_in",
                       "\"" + code.defined_in + "\" must look like \"RFC 5321 §4.2.2\"");
   }
   if (!code.retry.empty() && !kRetryValues.count(code.retry)) {
-    diagnostics.error(shown, file->line_of("retry"), "retry",
+    diagnostics.error(shown, file->where("retry"), "retry",
                       "\"" + code.retry + "\" must be one of not-needed, later, after-change, follow");
   }
   return diagnostics.error_count() == errors_before;

@@ -25,11 +25,11 @@ struct Code {
   std::string retry;       // not-needed | later | after-change | follow
   std::string outcome;     // empty: the class's usual outcome (Protocol::outcome_of)
   std::string file;        // where it came from, for messages
-  std::map<std::string, int> lines;  // field -> line in `file`, for messages about the field
+  std::map<std::string, Position> positions;  // field -> where it is in `file`, for messages
 
-  int line_of(const std::string& field) const {
-    auto it = lines.find(field);
-    return it == lines.end() ? 0 : it->second;
+  Position where(const std::string& field) const {
+    auto it = positions.find(field);
+    return it == positions.end() ? Position{} : it->second;
   }
 };
 

@@ -31,7 +31,7 @@ Config load_config(const std::string& source_dir, Diagnostics& diagnostics) {
     if (j[key].is_string() && !j[key].get<std::string>().empty()) {
       target = j[key].get<std::string>();
     } else {
-      diagnostics.error(shown, file->line_of(key), key, "must be a non-empty string");
+      diagnostics.error(shown, file->where(key), key, "must be a non-empty string");
     }
   };
   string_field("title", config.title);
@@ -52,7 +52,7 @@ Config load_config(const std::string& source_dir, Diagnostics& diagnostics) {
           break;
         }
         if (std::find(locales.begin(), locales.end(), item.get<std::string>()) != locales.end()) {
-          diagnostics.error(shown, file->line_of("locales"), "locales",
+          diagnostics.error(shown, file->where("locales"), "locales",
                             "\"" + item.get<std::string>() + "\" is listed twice");
           continue;
         }
@@ -62,18 +62,18 @@ Config load_config(const std::string& source_dir, Diagnostics& diagnostics) {
     if (ok) {
       config.locales = locales;
     } else {
-      diagnostics.error(shown, file->line_of("locales"), "locales",
+      diagnostics.error(shown, file->where("locales"), "locales",
                         "must be a non-empty list of locale codes such as [\"en\", \"fr\"]");
     }
   }
   if (std::find(config.locales.begin(), config.locales.end(), config.default_locale) == config.locales.end()) {
-    diagnostics.error(shown, file->line_of("default_locale"), "default_locale",
+    diagnostics.error(shown, file->where("default_locale"), "default_locale",
                       "\"" + config.default_locale + "\" is not one of \"locales\"");
   }
   const std::vector<std::string> known = {"title", "base_url", "locales", "default_locale", "output"};
   for (const auto& [key, value] : j.items()) {
     if (std::find(known.begin(), known.end(), key) == known.end()) {
-      diagnostics.warning(shown, file->line_of(key), key, "unknown setting; it is ignored" + did_you_mean(key, known));
+      diagnostics.warning(shown, file->where(key), key, "unknown setting; it is ignored" + did_you_mean(key, known));
     }
   }
   return config;

@@ -59,6 +59,14 @@ void Diagnostics::error(std::string file, int line, std::string field, std::stri
   add({Severity::error, std::move(file), line, 0, std::move(field), std::move(message)});
 }
 
+void Diagnostics::warning(std::string file, Position at, std::string field, std::string message) {
+  add({Severity::warning, std::move(file), at.line, at.column, std::move(field), std::move(message)});
+}
+
+void Diagnostics::error(std::string file, Position at, std::string field, std::string message) {
+  add({Severity::error, std::move(file), at.line, at.column, std::move(field), std::move(message)});
+}
+
 void Diagnostics::add(Diagnostic d) {
   if (warnings_are_errors_ && d.severity == Severity::warning) d.severity = Severity::error;
   items_.push_back(std::move(d));

@@ -12,6 +12,12 @@ namespace sitegen {
 
 enum class Severity { warning, error };
 
+// Where in a file: 1-based line and column; 0 when unknown.
+struct Position {
+  int line = 0;
+  int column = 0;
+};
+
 struct Diagnostic {
   Severity severity = Severity::error;
   std::string file;   // path as the user would type it, relative to the source folder when possible
@@ -31,6 +37,8 @@ class Diagnostics {
  public:
   void warning(std::string file, int line, std::string field, std::string message);
   void error(std::string file, int line, std::string field, std::string message);
+  void warning(std::string file, Position at, std::string field, std::string message);
+  void error(std::string file, Position at, std::string field, std::string message);
   void add(Diagnostic d);
 
   // --strict: every warning counts as an error.

@@ -34,21 +34,23 @@ std::string read_text_file(const std::string& path) {
   return buffer.str();
 }
 
-int JsonFile::line_of(const std::string& field_path) const {
-  // Follows the path key by key through the text; good enough to point at the right line,
+Position JsonFile::where(const std::string& field_path) const {
+  // Follows the path key by key through the text; good enough to point at the right place,
   // and never wrong about which file.
   size_t from = 0;
+  size_t found = std::string::npos;
   size_t start = 0;
   while (start <= field_path.size()) {
     size_t dot = field_path.find('.', start);
     std::string key = field_path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
-    size_t at = text.find("\"" + key + "\"", from);
-    if (at == std::string::npos) return 0;
-    from = at + key.size() + 2;
+    found = text.find("\"" + key + "\"", from);
+    if (found == std::string::npos) return {};
+    from = found + key.size() + 2;
     if (dot == std::string::npos) break;
     start = dot + 1;
   }
-  return position_of(text, from).first;
+  auto [line, column] = position_of(text, found);
+  return {line, column};
 }
 
 std::optional<JsonFile> read_json_file(const std::string& disk_path, const std::string& shown_path,

@@ -15,8 +15,10 @@ struct JsonFile {
   std::string text;
   nlohmann::json value;
 
-  // The line where a dotted field path ("frames.intro") is written, or 0 if it cannot be found.
-  int line_of(const std::string& field_path) const;
+  // Where a dotted field path ("frames.intro") is written: the opening quote of its last key;
+  // {0, 0} if it cannot be found.
+  Position where(const std::string& field_path) const;
+  int line_of(const std::string& field_path) const { return where(field_path).line; }
 };
 
 // Reads and parses; on failure reports to diagnostics and returns nothing.

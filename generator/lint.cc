@@ -26,7 +26,8 @@ std::string without_code_spans(const std::string& markdown) {
 
 void lint_code(const Code& code, Diagnostics& diagnostics) {
   auto report = [&](Severity severity, const std::string& field, const std::string& message) {
-    diagnostics.add({severity, code.file, code.line_of(field), 0, field, message});
+    Position at = code.where(field);
+    diagnostics.add({severity, code.file, at.line, at.column, field, message});
   };
   const std::string number = std::to_string(code.number);
 

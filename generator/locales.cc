@@ -24,7 +24,7 @@ void flatten(const nlohmann::json& node, const std::string& prefix, const JsonFi
     } else if (value.is_string()) {
       out[path] = value.get<std::string>();
     } else {
-      diagnostics.error(file.path, file.line_of(path), path,
+      diagnostics.error(file.path, file.where(path), path,
                         std::string("must be a string or an object, got ") + value.type_name());
     }
   }
@@ -133,13 +133,13 @@ Locales load_locales(const std::string& locales_dir, const Config& config,
           auto ours = placeholders_of(english);
           for (const auto& name : theirs) {
             if (!std::binary_search(ours.begin(), ours.end(), name)) {
-              diagnostics.error(file.path, file.line_of(key), key,
+              diagnostics.error(file.path, file.where(key), key,
                                 "uses {{" + name + "}}, which the " + fallback->id + " frame does not provide");
             }
           }
           for (const auto& name : ours) {
             if (!std::binary_search(theirs.begin(), theirs.end(), name)) {
-              diagnostics.warning(file.path, file.line_of(key), key, "does not use {{" + name + "}}");
+              diagnostics.warning(file.path, file.where(key), key, "does not use {{" + name + "}}");
             }
           }
         }
@@ -148,7 +148,7 @@ Locales load_locales(const std::string& locales_dir, const Config& config,
         if (!fallback->has(key)) {
           std::vector<std::string> known;
           for (const auto& [english_key, unused] : fallback->strings_) known.push_back(english_key);
-          diagnostics.warning(file.path, file.line_of(key), key,
+          diagnostics.warning(file.path, file.where(key), key,
                               "unknown key (not in " + fallback_shown + "); it is ignored" + did_you_mean(key, known));
         }
       }
@@ -156,11 +156,11 @@ Locales load_locales(const std::string& locales_dir, const Config& config,
     for (const auto& [key, text] : locale.strings_) {
       if (!is_frame(key)) continue;
       kainjow::mustache::mustache tmpl(text);
-      if (!tmpl.is_valid()) diagnostics.error(file.path, file.line_of(key), key, tmpl.error_message());
+      if (!tmpl.is_valid()) diagnostics.error(file.path, file.where(key), key, tmpl.error_message());
     }
     locale.dir = locale.has("meta.dir") ? locale.text("meta.dir") : "ltr";
     if (locale.dir != "ltr" && locale.dir != "rtl") {
-      diagnostics.error(file.path, file.line_of("meta.dir"), "meta.dir", "must be \"ltr\" or \"rtl\"");
+      diagnostics.error(file.path, file.where("meta.dir"), "meta.dir", "must be \"ltr\" or \"rtl\"");
     }
     locale.endonym = locale.has("meta.endonym") ? locale.text("meta.endonym") : locale.id;
   }

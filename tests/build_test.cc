@@ -91,6 +91,9 @@ TEST_CASE("hostile catalog text never reaches a page as markup", "[build][securi
     CHECK(scripts <= 2);
     CHECK(html.find("<script>alert") == std::string::npos);
     CHECK(html.find("javascript:") == std::string::npos);
+    CHECK(html.find("onerror") == std::string::npos);
+    CHECK(html.find("<img") == std::string::npos);
+    CHECK(html.find("data:text/html") == std::string::npos);
   }
 }
 

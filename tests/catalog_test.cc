@@ -56,12 +56,12 @@ TEST_CASE("catalog errors name the file and line and field", "[catalog]") {
     f.replace(f.code_file("535.json"), "\"class\": \"5xx\"", "\"class\": \"2xx\"");
     f.load(diagnostics);
     CHECK(has_message(diagnostics,
-                      "content/smtp/535.json:5: error: \"class\": \"2xx\" does not match the code 535; expected \"5xx\""));
+                      "content/smtp/535.json:5:3: error: \"class\": \"2xx\" does not match the code 535; expected \"5xx\""));
   }
   SECTION("a slug that is not lowercase ASCII words") {
     f.replace(f.code_file("214.json"), "\"214-help-message\"", "\"214-Help/../x\"");
     f.load(diagnostics);
-    CHECK(has_message(diagnostics, "content/smtp/214.json:4: error: \"slug\": \"214-Help/../x\" must be the code"));
+    CHECK(has_message(diagnostics, "content/smtp/214.json:4:3: error: \"slug\": \"214-Help/../x\" must be the code"));
   }
   SECTION("a missing field") {
     f.replace(f.code_file("235.json"), "\"trigger\": \"a successful AUTH exchange\",", "");
@@ -71,7 +71,7 @@ TEST_CASE("catalog errors name the file and line and field", "[catalog]") {
   SECTION("a field of the wrong type") {
     f.replace(f.code_file("235.json"), "\"name\": \"Authentication Successful\"", "\"name\": 235");
     f.load(diagnostics);
-    CHECK(has_message(diagnostics, "content/smtp/235.json:3: error: \"name\": must be a string, got number"));
+    CHECK(has_message(diagnostics, "content/smtp/235.json:3:3: error: \"name\": must be a string, got number"));
   }
   SECTION("a malformed RFC reference") {
     f.replace(f.code_file("214.json"), "RFC 5321 §4.2.2", "RFC5321 section 4");
@@ -87,13 +87,13 @@ TEST_CASE("catalog errors name the file and line and field", "[catalog]") {
   SECTION("a code that is not three digits") {
     f.replace(f.code_file("214.json"), "\"code\": 214", "\"code\": 2140");
     f.load(diagnostics);
-    CHECK(has_message(diagnostics, "content/smtp/214.json:2: error: \"code\": must be a three-digit number"));
+    CHECK(has_message(diagnostics, "content/smtp/214.json:2:3: error: \"code\": must be a three-digit number"));
   }
   SECTION("an unknown field is a warning") {
     f.replace(f.code_file("214.json"), "\"code\": 214,", "\"code\": 214, \"nmae\": \"x\",");
     f.load(diagnostics);
     CHECK_FALSE(diagnostics.has_errors());
-    CHECK(has_message(diagnostics, "content/smtp/214.json:2: warning: \"nmae\": unknown field"));
+    CHECK(has_message(diagnostics, "content/smtp/214.json:2:16: warning: \"nmae\": unknown field"));
   }
 }
 

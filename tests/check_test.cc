@@ -21,31 +21,31 @@ struct Rule {
 
 const Rule kRules[] = {
     {"missing-field", "content/smtp/250.json: error: \"how_to_fix\": is required", 1},
-    {"empty-field", "content/smtp/250.json:7: error: \"description\": must not be empty", 1},
-    {"wrong-type", "content/smtp/250.json:3: error: \"name\": must be a string, got number", 1},
-    {"class-mismatch", "content/smtp/250.json:5: error: \"class\": \"5xx\" does not match the code 250; expected \"2xx\"", 1},
-    {"code-not-three-digits", "content/smtp/250.json:2: error: \"code\": must be a three-digit number such as 250", 1},
+    {"empty-field", "content/smtp/250.json:7:3: error: \"description\": must not be empty", 1},
+    {"wrong-type", "content/smtp/250.json:3:3: error: \"name\": must be a string, got number", 1},
+    {"class-mismatch", "content/smtp/250.json:5:3: error: \"class\": \"5xx\" does not match the code 250; expected \"2xx\"", 1},
+    {"code-not-three-digits", "content/smtp/250.json:2:3: error: \"code\": must be a three-digit number such as 250", 1},
     {"duplicate-code", "content/smtp/250.json: error: \"code\": 214 is already defined in content/smtp/214.json", 1},
     {"bad-slug",
-     "content/smtp/250.json:4: error: \"slug\": \"250-OK/../x\" must be the code followed by lowercase ASCII words "
+     "content/smtp/250.json:4:3: error: \"slug\": \"250-OK/../x\" must be the code followed by lowercase ASCII words "
      "joined by '-', such as \"250-ok\"",
      1},
-    {"slug-name-mismatch", "content/smtp/250.json:4: warning: \"slug\": \"250-okay\" does not match the name; expected \"250-ok\"", 0},
-    {"summary-no-period", "content/smtp/250.json:6: error: \"summary\": must be one sentence ending with a period", 1},
-    {"summary-two-sentences", "content/smtp/250.json:6: error: \"summary\": must be one sentence; move the rest to \"description\"", 1},
+    {"slug-name-mismatch", "content/smtp/250.json:4:3: warning: \"slug\": \"250-okay\" does not match the name; expected \"250-ok\"", 0},
+    {"summary-no-period", "content/smtp/250.json:6:3: error: \"summary\": must be one sentence ending with a period", 1},
+    {"summary-two-sentences", "content/smtp/250.json:6:3: error: \"summary\": must be one sentence; move the rest to \"description\"", 1},
     {"summary-fragment",
-     "content/smtp/250.json:6: error: \"summary\": reads as a fragment (\"A … response containing …\"); write a "
+     "content/smtp/250.json:6:3: error: \"summary\": reads as a fragment (\"A … response containing …\"); write a "
      "sentence with its own subject and verb",
      1},
     {"summary-starts-with-code",
-     "content/smtp/250.json:6: error: \"summary\": must not start with the code: the pages already put \"250:\" in front of it", 1},
-    {"doubled-word", "content/smtp/250.json:8: error: \"when_seen\": doubled word \"when when\"", 1},
+     "content/smtp/250.json:6:3: error: \"summary\": must not start with the code: the pages already put \"250:\" in front of it", 1},
+    {"doubled-word", "content/smtp/250.json:8:3: error: \"when_seen\": doubled word \"when when\"", 1},
     {"bad-rfc-reference",
-     "content/smtp/250.json:10: error: \"defined_in\": \"RFC5321 section 4.2.2\" must look like \"RFC 5321 §4.2.2\"", 1},
+     "content/smtp/250.json:10:3: error: \"defined_in\": \"RFC5321 section 4.2.2\" must look like \"RFC 5321 §4.2.2\"", 1},
     {"trigger-with-period",
-     "content/smtp/250.json:11: error: \"trigger\": must be a noun phrase without a final period; the frames add punctuation", 1},
-    {"unknown-retry", "content/smtp/250.json:12: error: \"retry\": \"maybe\" must be one of not-needed, later, after-change, follow", 1},
-    {"unknown-field", "content/smtp/250.json:13: warning: \"sumary\": unknown field; it is ignored (did you mean \"summary\"?)", 0},
+     "content/smtp/250.json:11:3: error: \"trigger\": must be a noun phrase without a final period; the frames add punctuation", 1},
+    {"unknown-retry", "content/smtp/250.json:12:3: error: \"retry\": \"maybe\" must be one of not-needed, later, after-change, follow", 1},
+    {"unknown-field", "content/smtp/250.json:13:3: warning: \"sumary\": unknown field; it is ignored (did you mean \"summary\"?)", 0},
 };
 
 }  // namespace
@@ -83,7 +83,7 @@ TEST_CASE("check reports warnings and --strict makes them fail", "[check]") {
   CHECK(test::run_sitegen("check --source '" + dir.path() + "'").exit_code == 0);
   auto strict = test::run_sitegen("check --strict --source '" + dir.path() + "'");
   CHECK(strict.exit_code == 1);
-  CHECK(strict.err.find("content/smtp/250.json:4: error: \"slug\"") == 0);
+  CHECK(strict.err.find("content/smtp/250.json:4:3: error: \"slug\"") == 0);
 }
 
 TEST_CASE("check reports a locale missing a key and a template missing a partial", "[check]") {

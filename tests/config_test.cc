@@ -25,9 +25,9 @@ TEST_CASE("bad settings are reported with the field", "[config]") {
   load_config(dir.path(), diagnostics);
   std::string all;
   for (const auto& d : diagnostics.all()) all += format_diagnostic(d) + "\n";
-  CHECK(all.find("sitegen.json:2: error: \"locales\": must be a non-empty list of locale codes") != std::string::npos);
-  CHECK(all.find("sitegen.json:3: error: \"default_locale\": \"de\" is not one of \"locales\"") != std::string::npos);
-  CHECK(all.find("sitegen.json:4: warning: \"colour\": unknown setting") != std::string::npos);
+  CHECK(all.find("sitegen.json:2:3: error: \"locales\": must be a non-empty list of locale codes") != std::string::npos);
+  CHECK(all.find("sitegen.json:3:3: error: \"default_locale\": \"de\" is not one of \"locales\"") != std::string::npos);
+  CHECK(all.find("sitegen.json:4:3: warning: \"colour\": unknown setting") != std::string::npos);
 }
 
 TEST_CASE("base URLs always end with a slash and give their path", "[config]") {
