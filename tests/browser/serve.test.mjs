@@ -1,0 +1,54 @@
+// `sitegen serve` in Chromium: saving a file reloads the open page by itself, a broken edit shows
+// its error over the last good page, and fixing it recovers, all without a restart.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repo, binary, launch } from './support.mjs';
+
+let dir, server, url, browser, page;
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'sitegen-serve-browser-'));
+  cpSync(join(repo, 'tests/fixtures/mini'), dir, { recursive: true });
+  cpSync(join(repo, 'locales'), join(dir, 'locales'), { recursive: true });
+  cpSync(join(repo, 'templates'), join(dir, 'templates'), { recursive: true });
+  server = spawn(binary, ['serve', '--port', '0', '--source', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  url = await new Promise((resolve, reject) => {
+    let text = '';
+    server.stdout.on('data', (chunk) => {
+      text += chunk;
+      const match = text.match(/http:\/\/127\.0\.0\.1:\d+\//);
+      if (match) resolve(match[0]);
+    });
+    server.on('exit', (code) => reject(new Error('sitegen serve exited with ' + code)));
+  });
+  browser = await launch();
+  page = await browser.newPage();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+});
+
+test('an edit reloads the open page, a broken edit shows an overlay, a fix recovers', async () => {
+  const en = join(dir, 'locales/en.json');
+  const original = readFileSync(en, 'utf8');
+  await page.goto(url + 'smtp/214-help-message/');
+  assert.match(await page.textContent('footer'), /Built with sitegen\./);
+
+  writeFileSync(en, original.replace('Built with sitegen.', 'Built with sitegen, live.'));
+  await page.waitForFunction(() => document.querySelector('footer').textContent.includes('live.'), null, { timeout: 5000 });
+
+  writeFileSync(en, '{ "ui": ');
+  await page.waitForSelector('#sitegen-error', { timeout: 5000 });
+  assert.match(await page.textContent('#sitegen-error'), /locales\/en\.json:1:/);
+  assert.match(await page.textContent('footer'), /Built with sitegen, live\./);  // the last good page stays
+
+  writeFileSync(en, original.replace('Built with sitegen.', 'Built with sitegen, fixed.'));
+  await page.waitForFunction(() => document.querySelector('footer').textContent.includes('fixed.'), null, { timeout: 5000 });
+  assert.equal(await page.locator('#sitegen-error').count(), 0);
+});
