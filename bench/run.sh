@@ -2,7 +2,7 @@
 # Benchmark of sitegen build, printing the figures the README quotes:
 #   bash bench/run.sh            (the default site, then a synthetic site of ~30,000 pages)
 # For each: full build, the write floor (cp -r of the same output), their ratio, no-op rebuild,
-# rebuild after one catalog entry changed, peak RSS, pages/s. Times are medians of 5 runs.
+# rebuild after one catalog entry changed, peak RSS, pages/s. Times are medians of 3 runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()
@@ -16,18 +16,18 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 now() { date +%s.%N; }
-# median of the wall times of 5 runs of: prepare; command
+# median of the wall times of 3 runs of: prepare; command
 median() {
   local prepare=$1; shift
   local times=()
-  for _ in 1 2 3 4 5; do
+  for _ in 1 2 3; do
     eval "$prepare"
     sync
     local start; start=$(now)
     "$@" >/dev/null
     times+=("$(echo "$(now) - $start" | bc -l)")
   done
-  printf '%s\n' "${times[@]}" | sort -n | sed -n 3p
+  printf "%s\n" "${times[@]}" | sort -n | sed -n 2p
 }
 
 measure() {
