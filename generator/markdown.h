@@ -1,5 +1,5 @@
 // Markdown: catalog prose rendered to HTML by cmark-gfm with the GFM extensions, in safe mode.
-// Safe mode drops raw HTML and removes javascript:, vbscript:, file: and data: link targets.
+// Raw HTML is dropped; a link or image to a javascript:, vbscript:, file: or data: URL keeps only its text.
 #pragma once
 
 #include <string>

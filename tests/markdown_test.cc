@@ -26,6 +26,17 @@ TEST_CASE("markdown drops raw HTML and dangerous links", "[markdown][security]")
   CHECK(html.find("raw HTML omitted") != std::string::npos);
 }
 
+TEST_CASE("a link or image to a dangerous URL keeps only its text", "[markdown][security]") {
+  CHECK(render_inline_markdown("[click](javascript:alert(3)) now") == "click now");
+  CHECK(render_inline_markdown("![a chart](data:image/png;base64,AAAA)") == "a chart");
+  CHECK(render_inline_markdown("<DATA:image/gif,xx>") == "DATA:image/gif,xx");
+  CHECK(render_inline_markdown("[a](%20java%0Ascript:x) [b](file:///etc/passwd)") == "<a href=\"%20java%0Ascript:x\">a</a> b");
+  CHECK(render_inline_markdown("[**bold** link](vbscript:x)") == "<strong>bold</strong> link");
+  CHECK(render_inline_markdown("[![x](data:image/png,1)](javascript:y)") == "x");
+  CHECK(render_inline_markdown("[RFC 5321](https://www.rfc-editor.org/rfc/rfc5321)") ==
+        "<a href=\"https://www.rfc-editor.org/rfc/rfc5321\">RFC 5321</a>");
+}
+
 TEST_CASE("inline markdown has no paragraph wrapper", "[markdown]") {
   CHECK(render_inline_markdown("The *server* said `250`.") == "The <em>server</em> said <code>250</code>.");
   CHECK(render_inline_markdown("Fish & chips <b>") == "Fish &amp; chips <!-- raw HTML omitted -->");
