@@ -74,14 +74,18 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
   const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   try {
     OutputWriter writer(out_dir.string());
+    Fingerprints fingerprints(input);
     for (const auto& [path, bytes] : input.assets.files) writer.write(path, bytes);
     for (const auto& locale : config.locales) writer.write(search_index_path(locale, config), search_index(locale, site));
-    for (const auto& file : hosting_files(pages, input.catalog, config)) writer.write(file.path, file.bytes);
+    // The sitemaps and redirect rules run to megabytes: made only when the outline changed.
+    const std::string hosting_inputs = fingerprints.hosting();
+    if (options.force || !writer.reuse_all(hosting_inputs)) {
+      for (const auto& file : hosting_files(pages, input.catalog, config)) writer.write(file.path, file.bytes, hosting_inputs);
+    }
 
     // view -> render -> write, page by page on every core; pages whose inputs did not change
     // since the last build are linked, not rendered. Each page is written as soon as it is made,
     // so memory does not grow with the site.
-    Fingerprints fingerprints(input);
     std::atomic<size_t> next{0}, done{0}, rendered{0};
     std::atomic<bool> failed{false};
     std::exception_ptr failure;

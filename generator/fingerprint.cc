@@ -90,4 +90,8 @@ std::string Fingerprints::page(const Page& page) const {
   return hex64(h.done());
 }
 
+std::string Fingerprints::hosting() const {
+  return hex64(Hasher().add(global_).add("hosting files").add(all_protocols_).done());
+}
+
 }  // namespace sitegen

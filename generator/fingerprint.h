@@ -18,6 +18,8 @@ class Fingerprints {
 
   // 16 hex digits; equal for two builds exactly when the page's inputs are equal.
   std::string page(const Page& page) const;
+  // The same for the files made from the whole site's outline: sitemaps, redirects, headers.
+  std::string hosting() const;
 
  private:
   uint64_t global_ = 0;                                   // settings, templates, assets, sitegen version

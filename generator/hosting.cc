@@ -1,5 +1,9 @@
 #include "hosting.h"
 
+#include <algorithm>
+#include <map>
+#include <tuple>
+
 #include "html.h"
 #include "urls.h"
 
@@ -7,43 +11,59 @@ namespace sitegen {
 
 namespace {
 
-// One <url> entry with its alternates in every locale (and x-default).
-std::string sitemap_entry(const Page& page, const Config& config) {
-  std::string entry = "<url><loc>" + escape_html(config.base_url + page.path) + "</loc>";
+// The alternates of a page in every locale (and x-default): the same for each locale's version of
+// the page, so they are made once per page and shared.
+std::string sitemap_alternates(const Page& page, const Config& config) {
+  std::string links;
   for (const auto& locale : config.locales) {
-    entry += "<xhtml:link rel=\"alternate\" hreflang=\"" + locale + "\" href=\"" +
+    links += "<xhtml:link rel=\"alternate\" hreflang=\"" + locale + "\" href=\"" +
              escape_html(config.base_url + path_in_locale(page, locale, config)) + "\"/>";
   }
-  entry += "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"" +
+  links += "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"" +
            escape_html(config.base_url + path_in_locale(page, config.default_locale, config)) + "\"/>";
-  return entry + "</url>\n";
+  return links;
 }
 
 std::vector<HostingFile> sitemaps(const std::vector<Page>& pages, const Config& config, size_t limit) {
-  std::vector<std::string> chunks(1);
-  size_t in_chunk = 0;
-  for (const auto& page : pages) {
-    if (page.kind == PageKind::not_found) continue;
-    if (in_chunk == limit) {
-      chunks.emplace_back();
-      in_chunk = 0;
-    }
-    chunks.back() += sitemap_entry(page, config);
-    ++in_chunk;
-  }
   const std::string head =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
-  if (chunks.size() == 1) return {{"sitemap.xml", head + chunks[0] + "</urlset>\n"}};
-
+  // Built in place: the default site's sitemap is several megabytes.
+  std::vector<std::string> chunks{head};
+  size_t in_chunk = 0;
+  std::map<std::tuple<PageKind, const Protocol*, const Code*, const Code*>, std::string> alternates;
+  for (const auto& page : pages) {
+    if (page.kind == PageKind::not_found) continue;
+    if (in_chunk == limit) {
+      chunks.emplace_back(head);
+      in_chunk = 0;
+    }
+    auto [links, made] = alternates.try_emplace({page.kind, page.protocol, page.code, page.other});
+    if (made) links->second = sitemap_alternates(page, config);
+    std::string& chunk = chunks.back();
+    // Reserved up front from the first entry's size: growing a string of megabytes by doubling
+    // costs more in copies and page faults than making it.
+    if (in_chunk == 1) chunk.reserve(chunk.size() * std::min(limit, pages.size()) * 5 / 4);
+    chunk += "<url><loc>";
+    chunk += escape_html(config.base_url + page.path);
+    chunk += "</loc>";
+    chunk += links->second;
+    chunk += "</url>\n";
+    ++in_chunk;
+  }
+  for (auto& chunk : chunks) chunk += "</urlset>\n";
   std::vector<HostingFile> files;
+  if (chunks.size() == 1) {
+    files.push_back({"sitemap.xml", std::move(chunks[0])});  // moved: an initializer list would copy
+    return files;
+  }
   std::string index =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
   for (size_t i = 0; i < chunks.size(); ++i) {
     std::string name = "sitemap-" + std::to_string(i + 1) + ".xml";
-    files.push_back({name, head + chunks[i] + "</urlset>\n"});
     index += "<sitemap><loc>" + escape_html(config.base_url + name) + "</loc></sitemap>\n";
+    files.push_back({std::move(name), std::move(chunks[i])});
   }
   files.push_back({"sitemap.xml", index + "</sitemapindex>\n"});
   return files;

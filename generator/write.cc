@@ -25,6 +25,53 @@ void write_file(const fs::path& path, const std::string& bytes) {
   if (!out) throw OutputError(path.string() + ": cannot write the file");
 }
 
+// Makes room for a new file at root/relative: whatever stands there goes (a file that may be a
+// hard link shared with the live site, which writing through would change, or a folder), and so
+// does a file standing where one of its folders must be.
+void clear_way(const fs::path& root, const std::string& relative) {
+  std::error_code ec;
+  fs::path path = root / relative;
+  fs::remove_all(path, ec);
+  if (fs::create_directories(path.parent_path(), ec) || !ec) return;
+  fs::path folder = root;
+  for (const auto& segment : fs::path(relative).parent_path()) {
+    folder /= segment;
+    if (!fs::is_directory(fs::symlink_status(folder, ec))) {
+      fs::remove(folder, ec);
+      break;
+    }
+  }
+  fs::create_directories(path.parent_path(), ec);
+  if (ec) throw OutputError(path.parent_path().string() + ": cannot create the folder: " + ec.message());
+}
+
+// Removes the file root/relative (never a folder) and the folders it leaves empty.
+void remove_file(const fs::path& root, const std::string& relative) {
+  std::error_code ec;
+  fs::path path = root / relative;
+  if (fs::is_directory(fs::symlink_status(path, ec)) || !fs::remove(path, ec)) return;
+  for (fs::path folder = path.parent_path(); folder != root && fs::is_empty(folder, ec) && !ec;
+       folder = folder.parent_path()) {
+    fs::remove(folder, ec);
+  }
+}
+
+// Every regular file under `dir`, as paths relative to it.
+std::vector<std::string> list_files(const fs::path& dir) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return files;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_regular_file(ec)) files.push_back(it->path().lexically_relative(dir).generic_string());
+  }
+  return files;
+}
+
+bool is_file(const fs::path& path) {
+  std::error_code ec;
+  return fs::is_regular_file(fs::symlink_status(path, ec));
+}
+
 // Swaps two paths in one step (Linux renameat2 RENAME_EXCHANGE): at every moment the output
 // folder is either the whole old site or the whole new one.
 bool swap_paths(const fs::path& a, const fs::path& b) {
@@ -40,13 +87,49 @@ bool swap_paths(const fs::path& a, const fs::path& b) {
 }  // namespace
 
 bool is_safe_relative_path(const std::string& path) {
-  if (path.empty() || path.front() == '/' || path.find('\\') != std::string::npos) return false;
-  std::stringstream segments(path);
-  std::string segment;
-  while (std::getline(segments, segment, '/')) {
-    if (segment.empty() || segment == "." || segment == "..") return false;
+  if (path.empty() || path.front() == '/' || path.back() == '/' || path.find('\\') != std::string::npos) return false;
+  for (size_t start = 0; start <= path.size();) {
+    size_t end = path.find('/', start);
+    if (end == std::string::npos) end = path.size();
+    const size_t length = end - start;
+    if (length == 0 || (length == 1 && path[start] == '.') || (length == 2 && path.compare(start, 2, "..") == 0)) {
+      return false;
+    }
+    start = end + 1;
   }
-  return path.back() != '/';
+  return true;
+}
+
+// One line per file: "<bytes fingerprint> <inputs fingerprint> <path>", and "user - <path>" for
+// a file of the user's that was in the folder when sitegen last wrote it.
+OutputWriter::Manifest OutputWriter::read_manifest(const std::string& path) {
+  Manifest manifest;
+  const std::string text = read_text_file(path);
+  // Read by hand rather than with a stream: the manifest of a large site has tens of thousands
+  // of lines, and a no-op rebuild is mostly this.
+  for (size_t start = 0, end; start < text.size(); start = end + 1) {
+    end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    size_t first = text.find(' ', start), second = first == std::string::npos ? first : text.find(' ', first + 1);
+    if (second == std::string::npos || second >= end) continue;
+    std::string bytes = text.substr(start, first - start);
+    std::string file = text.substr(second + 1, end - second - 1);
+    if (bytes.empty() || !is_safe_relative_path(file)) continue;
+    if (bytes == "user") {
+      manifest.user_files.insert(std::move(file));
+    } else {
+      manifest.files.emplace_hint(manifest.files.end(), std::move(file),
+                                  Entry{std::move(bytes), text.substr(first + 1, second - first - 1)});
+    }
+  }
+  return manifest;
+}
+
+std::string OutputWriter::manifest_text() const {
+  std::string text;
+  for (const auto& [file, entry] : current_) text += entry.bytes + " " + entry.inputs + " " + file + "\n";
+  for (const auto& file : kept_) text += "user - " + file + "\n";
+  return text;
 }
 
 OutputWriter::OutputWriter(std::string out_dir) : out_dir_(std::move(out_dir)) {
@@ -61,77 +144,101 @@ OutputWriter::OutputWriter(std::string out_dir) : out_dir_(std::move(out_dir)) {
     throw OutputError(out_dir_ + ": refusing to write here: the folder is not empty and was not made by sitegen (it has no " +
                       kManifestName + "); choose an empty or new folder with --out");
   }
-  if (fs::exists(manifest, ec)) {
-    std::stringstream lines(read_text_file(manifest.string()));
-    std::string bytes, inputs, path;
-    while (lines >> bytes >> inputs && std::getline(lines >> std::ws, path)) {
-      if (is_safe_relative_path(path)) previous_[path] = {bytes, inputs};
-    }
-  }
-  // The staging folder sits beside the output, on the same file system, so the final rename is
-  // atomic. A killed build leaves it behind; it is ours by name, so it is cleared here.
+  if (fs::exists(manifest, ec)) previous_ = read_manifest(manifest.string());
+  // The staging folder sits beside the output, on the same file system, so the swap is atomic.
+  // Between builds it holds the previous site, described by its own manifest. Without one it is
+  // what a killed or failed build left half-changed: it is ours by name, so it is cleared.
   fs::path parent = dir.has_parent_path() ? dir.parent_path() : fs::path(".");
   staging_dir_ = (parent / ("." + dir.filename().string() + ".sitegen-staging")).string();
   out_dir_ = dir.string();
-  fs::remove_all(staging_dir_, ec);
+  fs::path spare_manifest = fs::path(staging_dir_) / kManifestName;
+  if (fs::is_directory(staging_dir_, ec) && is_file(spare_manifest)) {
+    spare_ = read_manifest(spare_manifest.string());
+  } else {
+    fs::remove_all(staging_dir_, ec);
+  }
+}
+
+OutputWriter::~OutputWriter() {
+  // A staging folder this build began to change no longer matches its manifest: it goes.
+  if (!committed_ && staging_ready_) {
+    std::error_code ec;
+    fs::remove_all(staging_dir_, ec);
+  }
+}
+
+void OutputWriter::link_from_output(const std::string& relative_path) {
+  clear_way(staging_dir_, relative_path);
+  fs::path source = fs::path(out_dir_) / relative_path, target = fs::path(staging_dir_) / relative_path;
+  std::error_code ec;
+  fs::create_hard_link(source, target, ec);
+  if (ec) fs::copy_file(source, target, ec);  // a file system without hard links
+  if (ec) throw OutputError(target.string() + ": cannot place the file in the staging folder: " + ec.message());
 }
 
 void OutputWriter::ensure_staging() {
   std::lock_guard<std::mutex> lock(mutex_);
   if (staging_ready_) return;
   std::error_code ec;
+  // The output folder is listed in the background while the build goes on: commit() needs the
+  // user's files in it. A build that changes nothing never needs the list.
+  output_files_ = std::async(std::launch::async, list_files, fs::path(out_dir_));
+  fs::remove(fs::path(staging_dir_) / kManifestName, ec);
   fs::create_directories(staging_dir_, ec);
   if (ec) throw OutputError(staging_dir_ + ": cannot create the staging folder: " + ec.message());
   for (const auto& path : pending_links_) {
-    if (!link_previous(path)) throw OutputError(out_dir_ + "/" + path + ": cannot link into the staging folder");
+    if (!is_staged(path, current_.at(path).bytes)) link_from_output(path);
   }
   pending_links_.clear();
   staging_ready_ = true;
 }
 
-OutputWriter::~OutputWriter() {
-  if (!committed_) {
-    std::error_code ec;
-    fs::remove_all(staging_dir_, ec);
+// The staging folder may already hold these bytes: the file is the same as in the build before
+// the previous one.
+bool OutputWriter::is_staged(const std::string& relative_path, const std::string& bytes) const {
+  auto spare = spare_.files.find(relative_path);
+  return spare != spare_.files.end() && spare->second.bytes == bytes && is_file(fs::path(staging_dir_) / relative_path);
+}
+
+void OutputWriter::place(const std::string& relative_path, const Entry& entry, const std::string* bytes,
+                         bool unchanged) {
+  if (bytes != nullptr && !is_staged(relative_path, entry.bytes)) {
+    ensure_staging();
+    clear_way(staging_dir_, relative_path);
+    write_file(fs::path(staging_dir_) / relative_path, *bytes);
   }
-}
-
-bool OutputWriter::link_previous(const std::string& relative_path) {
-  fs::path target = fs::path(staging_dir_) / relative_path;
-  std::error_code ec;
-  fs::create_directories(target.parent_path(), ec);
-  fs::create_hard_link(fs::path(out_dir_) / relative_path, target, ec);
-  return !ec;
-}
-
-void OutputWriter::record(const std::string& relative_path, Entry entry, bool unchanged) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  current_[relative_path] = std::move(entry);
+  std::unique_lock<std::mutex> lock(mutex_);
+  current_[relative_path] = entry;
   ++(unchanged ? unchanged_ : written_);
-}
-
-bool OutputWriter::keep_previous(const std::string& relative_path, const Entry& entry) {
-  std::error_code ec;
-  if (!fs::is_regular_file(fs::path(out_dir_) / relative_path, ec)) return false;
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (!staging_ready_) {
-      pending_links_.push_back(relative_path);
-      current_[relative_path] = entry;
-      ++unchanged_;
-      return true;
-    }
+  if (bytes != nullptr) return;
+  // Same file as in the output: linked into staging, or, until something forces the staging
+  // folder into use, remembered (a no-op rebuild never touches it).
+  if (!staging_ready_) {
+    pending_links_.push_back(relative_path);
+    return;
   }
-  if (!link_previous(relative_path)) return false;
-  record(relative_path, entry, true);
-  return true;
+  lock.unlock();
+  if (!is_staged(relative_path, entry.bytes)) link_from_output(relative_path);
 }
 
 bool OutputWriter::reuse(const std::string& relative_path, const std::string& inputs) {
-  auto previous = previous_.find(relative_path);
-  if (inputs.empty() || previous == previous_.end() || previous->second.inputs != inputs) return false;
-  if (!is_safe_relative_path(relative_path)) return false;
-  return keep_previous(relative_path, previous->second);
+  auto previous = previous_.files.find(relative_path);
+  if (inputs.empty() || previous == previous_.files.end() || previous->second.inputs != inputs) return false;
+  if (!is_safe_relative_path(relative_path) || !is_file(fs::path(out_dir_) / relative_path)) return false;
+  place(relative_path, previous->second, nullptr, true);
+  return true;
+}
+
+bool OutputWriter::reuse_all(const std::string& inputs) {
+  std::vector<std::string> group;
+  for (const auto& [path, entry] : previous_.files) {
+    if (entry.inputs != inputs) continue;
+    if (!is_file(fs::path(out_dir_) / path)) return false;
+    group.push_back(path);
+  }
+  if (inputs.empty() || group.empty()) return false;
+  for (const auto& path : group) place(path, previous_.files.at(path), nullptr, true);
+  return true;
 }
 
 void OutputWriter::write(const std::string& relative_path, const std::string& bytes, const std::string& inputs) {
@@ -139,70 +246,80 @@ void OutputWriter::write(const std::string& relative_path, const std::string& by
     throw OutputError("refusing to write \"" + relative_path + "\": the path would leave the output folder");
   }
   Entry entry{hex64(fnv1a64(bytes)), inputs.empty() ? "-" : inputs};
-  auto previous = previous_.find(relative_path);
-  // Same bytes as last time: link the old file instead of writing it again (and keep its date).
-  if (previous != previous_.end() && previous->second.bytes == entry.bytes && keep_previous(relative_path, entry)) return;
-  ensure_staging();
-  write_file(fs::path(staging_dir_) / relative_path, bytes);
-  record(relative_path, std::move(entry), false);
+  auto previous = previous_.files.find(relative_path);
+  // Same bytes as last time: the output's file is kept (with its date) instead of written again.
+  bool unchanged = previous != previous_.files.end() && previous->second.bytes == entry.bytes &&
+                   is_file(fs::path(out_dir_) / relative_path);
+  place(relative_path, entry, unchanged ? nullptr : &bytes, unchanged);
 }
 
 void OutputWriter::commit() {
   std::error_code ec;
-  for (const auto& [path, entry] : previous_) removed_ += current_.count(path) == 0;
+  for (const auto& [path, entry] : previous_.files) removed_ += current_.count(path) == 0;
   // Files the user put into the output folder are not sitegen's to delete: they are kept.
-  if (fs::is_directory(out_dir_, ec)) {
-    for (auto it = fs::recursive_directory_iterator(out_dir_, ec); it != fs::recursive_directory_iterator();
-         it.increment(ec)) {
-      if (!it->is_regular_file()) continue;
-      std::string path = fs::relative(it->path(), out_dir_).generic_string();
-      if (path != kManifestName && !previous_.count(path) && !current_.count(path)) kept_.push_back(path);
-    }
-    std::sort(kept_.begin(), kept_.end());
-  }
-  std::string manifest;
-  for (const auto& [path, entry] : current_) manifest += entry.bytes + " " + entry.inputs + " " + path + "\n";
-
-  if (!staging_ready_ && removed_ == 0 && fs::is_directory(out_dir_, ec)) {
-    // Every file is byte-identical to the previous build: leave the site alone. The manifest is
-    // only a cache of fingerprints, so replacing it in place (write, then rename) is safe.
-    fs::path path = fs::path(out_dir_) / kManifestName;
-    if (!fs::exists(path, ec) || read_text_file(path.string()) != manifest) {
-      fs::path temporary = path;
+  fs::path out_manifest = fs::path(out_dir_) / kManifestName;
+  if (written_ == 0 && removed_ == 0 && fs::is_directory(out_dir_, ec)) {
+    // Every file is byte-identical to the previous build: leave the site alone, without even
+    // looking through it (the user's files there are untouched, so there is nothing to report).
+    // The manifest is only a cache of fingerprints, so replacing it in place (write, then
+    // rename) is safe.
+    kept_.assign(previous_.user_files.begin(), previous_.user_files.end());
+    std::string text = manifest_text();
+    kept_.clear();
+    if (!is_file(out_manifest) || read_text_file(out_manifest.string()) != text) {
+      fs::path temporary = out_manifest;
       temporary += ".sitegen-tmp";
-      write_file(temporary, manifest);
-      fs::rename(temporary, path);
+      write_file(temporary, text);
+      fs::rename(temporary, out_manifest);
     }
     committed_ = true;
     return;
   }
-  ensure_staging();
-  for (const auto& path : kept_) {
-    fs::path target = fs::path(staging_dir_) / path;
-    fs::create_directories(target.parent_path(), ec);
-    fs::create_hard_link(fs::path(out_dir_) / path, target, ec);
-    if (ec) fs::copy_file(fs::path(out_dir_) / path, target, ec);
-  }
-  write_file(fs::path(staging_dir_) / kManifestName, manifest);
 
-  if (fs::exists(out_dir_, ec)) {
-    if (!swap_paths(staging_dir_, out_dir_)) {
-      // No atomic exchange on this system: two renames, with the old site kept until the end.
-      std::string old = staging_dir_ + "-old";
-      fs::remove_all(old, ec);
-      fs::rename(out_dir_, old);
-      fs::rename(staging_dir_, out_dir_);
-      fs::remove_all(old, ec);
-      committed_ = true;
-      return;
-    }
-    committed_ = true;
-    fs::remove_all(staging_dir_, ec);  // now holds the previous site
-  } else {
+  // Bring the rest of the staging folder in line with the new site: the older site's pages that
+  // are gone, the user's files that are gone, and the user's files as they are now.
+  ensure_staging();
+  for (const auto& path : output_files_.get()) {
+    if (path != kManifestName && !previous_.files.count(path) && !current_.count(path)) kept_.push_back(path);
+  }
+  std::sort(kept_.begin(), kept_.end());
+  std::set<std::string> kept(kept_.begin(), kept_.end());
+  for (const auto& [path, entry] : spare_.files) {
+    if (!current_.count(path) && !kept.count(path)) remove_file(staging_dir_, path);
+  }
+  for (const auto& path : spare_.user_files) {
+    if (!current_.count(path) && !kept.count(path)) remove_file(staging_dir_, path);
+  }
+  for (const auto& path : kept_) link_from_output(path);
+  write_file(fs::path(staging_dir_) / kManifestName, manifest_text());
+
+  if (!fs::exists(out_dir_, ec)) {
     fs::create_directories(fs::path(out_dir_).parent_path(), ec);
     fs::rename(staging_dir_, out_dir_);
     committed_ = true;
+    return;
   }
+  if (!swap_paths(staging_dir_, out_dir_)) {
+    // No atomic exchange on this system: three renames, with the old site kept until the end.
+    std::string old = staging_dir_ + "-old";
+    fs::remove_all(old, ec);
+    fs::rename(out_dir_, old);
+    fs::rename(staging_dir_, out_dir_);
+    fs::rename(old, staging_dir_);
+  }
+  committed_ = true;
+  // The staging folder now holds the previous site. Its manifest predates the user's files that
+  // were added since, so it is rewritten to name the files the folder really holds.
+  std::string spare_text;
+  for (const auto& [path, entry] : previous_.files) {
+    spare_text += entry.bytes + " " + entry.inputs + " " + path + "\n";
+  }
+  for (const auto& path : kept_) spare_text += "user - " + path + "\n";
+  fs::path spare_manifest = fs::path(staging_dir_) / kManifestName;
+  fs::path temporary = spare_manifest;
+  temporary += ".sitegen-tmp";
+  write_file(temporary, spare_text);
+  fs::rename(temporary, spare_manifest, ec);
 }
 
 }  // namespace sitegen

@@ -1,9 +1,11 @@
 // Write: builds the new site in a staging folder beside the output and swaps it in atomically
 // once every file is written, so a failed or killed build leaves the previous site untouched.
-// Files whose inputs or bytes did not change are hard-linked from the previous build instead of
-// rewritten. Safe to call from several threads at once.
+// After the swap the staging folder holds the previous site, and the next build only brings the
+// files that differ up to date, so a small edit costs a few writes, not a copy of the whole site.
+// Safe to call from several threads at once.
 #pragma once
 
+#include <future>
 #include <map>
 #include <mutex>
 #include <set>
@@ -24,11 +26,11 @@ class OutputError : public std::runtime_error {
 
 class OutputWriter {
  public:
-  // Checks the output folder and prepares a fresh staging folder beside it (removing what a
-  // killed build left there). Throws OutputError when the folder exists, is not empty and has no
-  // manifest: it holds someone else's files.
+  // Checks the output folder and the staging folder beside it: a staging folder without a
+  // manifest is what a killed or failed build left, and is removed. Throws OutputError when the
+  // output folder exists, is not empty and has no manifest: it holds someone else's files.
   explicit OutputWriter(std::string out_dir);
-  // Without commit(), the staging folder is removed and the output stays as it was.
+  // Without commit(), a staging folder this build changed is removed; the output stays as it was.
   ~OutputWriter();
   OutputWriter(const OutputWriter&) = delete;
   OutputWriter& operator=(const OutputWriter&) = delete;
@@ -41,39 +43,60 @@ class OutputWriter {
   // If the previous build made `relative_path` from the same `inputs`, stages that file again
   // and returns true: the caller need not render it.
   bool reuse(const std::string& relative_path, const std::string& inputs);
+  // The same for a group of files made together from `inputs` (the sitemaps, say): if the
+  // previous build made some from these inputs and all of them are still there, they are all
+  // staged again and the caller need not make them.
+  bool reuse_all(const std::string& inputs);
 
   // Keeps files in the output that sitegen did not make (a CNAME, say), writes the manifest and
-  // swaps the staging folder in with one atomic rename. When no file changed, the output is left
-  // alone (only the manifest is refreshed).
+  // swaps the staging folder in with one atomic exchange; the previous site stays in the staging
+  // folder for the next build. When no file changed, nothing is touched (only the manifest may be
+  // refreshed).
   void commit();
 
   int written() const { return written_; }
   int unchanged() const { return unchanged_; }
   int removed() const { return removed_; }
-  // Files in the output folder that sitegen did not make and kept.
+  // Files in the output folder that sitegen did not make and carried over into the new site
+  // (empty after a build that changed nothing, which does not look through the folder).
   const std::vector<std::string>& kept() const { return kept_; }
   const std::string& staging_dir() const { return staging_dir_; }
 
  private:
-  std::string out_dir_;
-  std::string staging_dir_;
+  // What a manifest says about a file: what it holds and what it was made from.
   struct Entry {
     std::string bytes;   // fingerprint of the file's bytes
     std::string inputs;  // fingerprint of what it was made from, or "-"
   };
-  bool link_previous(const std::string& relative_path);
-  void record(const std::string& relative_path, Entry entry, bool unchanged);
-  // Same bytes as the previous build: linked into staging, or remembered until staging exists.
-  bool keep_previous(const std::string& relative_path, const Entry& entry);
-  // Creates the staging folder at the first real change and links what was kept until then.
-  void ensure_staging();
+  // A manifest: the files sitegen made, and the user's files it carried over into that folder.
+  struct Manifest {
+    std::map<std::string, Entry> files;
+    std::set<std::string> user_files;
+  };
+  static Manifest read_manifest(const std::string& path);
 
-  std::map<std::string, Entry> previous_;  // from the old manifest
+  // Records `relative_path` as part of the new site and makes the staging copy hold `bytes` (or,
+  // when `bytes` is null, the same file as the output). `unchanged`: same bytes as the output.
+  void place(const std::string& relative_path, const Entry& entry, const std::string* bytes, bool unchanged);
+  // Marks the staging folder as being changed (its manifest goes first, so a build killed from
+  // here on leaves a folder the next one discards) and applies the links put off until now.
+  void ensure_staging();
+  bool is_staged(const std::string& relative_path, const std::string& bytes) const;
+  void link_from_output(const std::string& relative_path);
+  std::string manifest_text() const;
+
+  std::string out_dir_;
+  std::string staging_dir_;
+  Manifest previous_;  // the output folder's manifest: the site as the previous build left it
+  Manifest spare_;     // the staging folder's manifest: the site of the build before that
+  // Every file in the output folder, listed in the background from the first change on;
+  // commit() needs it to carry the user's files over.
+  std::future<std::vector<std::string>> output_files_;
   std::map<std::string, Entry> current_;
-  std::mutex mutex_;                       // guards current_ and the counters
+  std::mutex mutex_;                        // guards everything below
   std::vector<std::string> kept_;
-  std::vector<std::string> pending_links_;  // unchanged files, before staging exists
-  bool staging_ready_ = false;              // a no-op rebuild never creates the staging folder
+  std::vector<std::string> pending_links_;  // unchanged files to link once staging is in use
+  bool staging_ready_ = false;              // a no-op rebuild never touches the staging folder
   bool committed_ = false;
   int written_ = 0, unchanged_ = 0, removed_ = 0;
 };

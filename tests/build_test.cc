@@ -205,17 +205,34 @@ TEST_CASE("a build killed with SIGKILL at any moment leaves the previous site wh
   for (const char* part : {"sitegen.json", "content", "locales", "templates"}) {
     fs::copy(test::repo_dir() + "/" + part, dir / part, fs::copy_options::recursive);
   }
-  REQUIRE(test::run_sitegen("build --quiet --source '" + dir.path() + "'").exit_code == 0);
-  const auto before = snapshot(dir / "site");
-  REQUIRE(before.size() > 10000);
+  // Two versions of the footer, so that every build rewrites every page.
+  const std::string en = test::read_file(dir / "locales/en.json");
+  REQUIRE(en.find("Built with sitegen.") != std::string::npos);
+  std::string en_again = en;
+  en_again.replace(en.find("Built with sitegen."), 19, "Built with sitegen, again.");
+  const std::string versions[] = {en, en_again};
 
-  // A change that touches every page, so the killed build was rewriting everything.
-  std::string en = test::read_file(dir / "locales/en.json");
-  en.replace(en.find("Built with sitegen."), 19, "Built with sitegen, again.");
-  test::write_file(dir / "locales/en.json", en);
+  // What a complete build of each version gives (the manifest aside, which records the folder).
+  auto site_only = [](std::map<std::string, std::string> files) {
+    files.erase(".sitegen-manifest");
+    return files;
+  };
+  std::map<std::string, std::string> complete[2];
+  for (int v : {1, 0}) {
+    test::write_file(dir / "locales/en.json", versions[v]);
+    REQUIRE(test::run_sitegen("build --quiet --source '" + dir.path() + "'").exit_code == 0);
+    complete[v] = site_only(snapshot(dir / "site"));
+  }
+  REQUIRE(complete[0].size() > 10000);
 
-  for (int delay_ms : {50, 400, 1500, 3000}) {
+  // Kill builds at moments spread from the start to past the end of a build. Each must leave
+  // the site whole: the previous one, byte for byte, or (if it got as far as the swap) the new one.
+  int killed_before_swap = 0, version = 0;
+  for (int delay_ms : {20, 100, 300, 600, 1000, 1500, 2200, 3000, 4500}) {
     INFO("killed after " << delay_ms << " ms");
+    const auto before = snapshot(dir / "site");
+    version = 1 - version;
+    test::write_file(dir / "locales/en.json", versions[version]);
     pid_t child = fork();
     REQUIRE(child >= 0);
     if (child == 0) {
@@ -229,12 +246,23 @@ TEST_CASE("a build killed with SIGKILL at any moment leaves the previous site wh
     kill(child, SIGKILL);
     int status = 0;
     waitpid(child, &status, 0);
-    CHECK(snapshot(dir / "site") == before);
+    const auto after = snapshot(dir / "site");
+    if (after == before) {
+      ++killed_before_swap;
+      version = 1 - version;  // the site still shows the other version
+    } else {
+      CHECK(site_only(after) == complete[version]);
+    }
   }
-  // The next build clears what the killed ones left and goes through.
+  CHECK(killed_before_swap >= 3);  // the kills did land in the middle of builds
+  // The next build clears what the killed ones left and goes through; the staging folder then
+  // holds the site it replaced.
+  const auto replaced = site_only(snapshot(dir / "site"));
+  version = 1 - version;
+  test::write_file(dir / "locales/en.json", versions[version]);
   REQUIRE(test::run_sitegen("build --quiet --source '" + dir.path() + "'").exit_code == 0);
-  CHECK_FALSE(fs::exists(dir / ".site.sitegen-staging"));
-  CHECK(test::read_file(dir / "site/index.html").find("Built with sitegen, again.") != std::string::npos);
+  CHECK(site_only(snapshot(dir / "site")) == complete[version]);
+  CHECK(site_only(snapshot(dir / ".site.sitegen-staging")) == replaced);
 }
 
 TEST_CASE("a build that fails on bad input leaves the previous site byte-identical", "[build][atomic]") {

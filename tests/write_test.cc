@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <map>
 
 #include "test_support.h"
 #include "write.h"
@@ -27,7 +28,90 @@ TEST_CASE("the writer skips unchanged files and removes stale ones", "[write]") 
   CHECK_FALSE(fs::exists(out + "/smtp/old"));
   CHECK(test::read_file(out + "/smtp/new/index.html") == "new");
   CHECK(test::list_files(out) == std::vector<std::string>{".sitegen-manifest", "index.html", "smtp/new/index.html"});
-  CHECK_FALSE(fs::exists(writer.staging_dir()));
+  // The staging folder keeps the previous site for the next build to update.
+  CHECK(test::list_files(writer.staging_dir()) ==
+        std::vector<std::string>{".sitegen-manifest", "index.html", "smtp/old/index.html"});
+  CHECK(test::read_file(writer.staging_dir() + "/smtp/old/index.html") == "old");
+}
+
+namespace {
+
+// One build through the writer: `files` is the whole new site.
+void build_with(const std::string& out, const std::map<std::string, std::string>& files) {
+  OutputWriter writer(out);
+  for (const auto& [path, bytes] : files) writer.write(path, bytes);
+  writer.commit();
+}
+
+std::map<std::string, std::string> read_tree(const std::string& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& path : test::list_files(dir)) {
+    if (path != ".sitegen-manifest") files[path] = test::read_file(dir + "/" + path);
+  }
+  return files;
+}
+
+}  // namespace
+
+TEST_CASE("every rebuild gives exactly the new site, whatever the staging folder held", "[write]") {
+  test::TempDir dir;
+  std::string out = dir / "site";
+  // Each build differs from the one before and from the one before that: changed, reverted,
+  // removed, re-added files, and a file that becomes a folder and back.
+  const std::vector<std::map<std::string, std::string>> builds = {
+      {{"index.html", "v1"}, {"a/index.html", "a1"}, {"b", "file b"}, {"gone/index.html", "g"}},
+      {{"index.html", "v2"}, {"a/index.html", "a1"}, {"b/index.html", "folder b"}},
+      {{"index.html", "v1"}, {"a/index.html", "a2"}, {"b", "file b"}, {"new/index.html", "n"}},
+      {{"index.html", "v1"}, {"a/index.html", "a2"}, {"b", "file b"}, {"gone/index.html", "g"}},
+      {{"index.html", "v3"}, {"a/index.html", "a1"}},
+      {{"index.html", "v3"}, {"a/index.html", "a1"}},
+  };
+  for (size_t i = 0; i < builds.size(); ++i) {
+    INFO("build " << i + 1);
+    build_with(out, builds[i]);
+    CHECK(read_tree(out) == builds[i]);
+  }
+}
+
+TEST_CASE("a file the user removed from the output does not come back from the staging folder", "[write]") {
+  test::TempDir dir;
+  std::string out = dir / "site";
+  build_with(out, {{"index.html", "v1"}});
+  test::write_file(out + "/CNAME", "codes.example.org");
+  build_with(out, {{"index.html", "v2"}});  // the CNAME is carried into the new site
+  CHECK(test::read_file(out + "/CNAME") == "codes.example.org");
+  fs::remove(out + "/CNAME");
+  build_with(out, {{"index.html", "v3"}});
+  build_with(out, {{"index.html", "v4"}});
+  CHECK(read_tree(out) == std::map<std::string, std::string>{{"index.html", "v4"}});
+}
+
+TEST_CASE("a build that changed the staging folder and failed leaves it for the next build to clear", "[write]") {
+  test::TempDir dir;
+  std::string out = dir / "site";
+  build_with(out, {{"index.html", "v1"}, {"a/index.html", "a1"}});
+  build_with(out, {{"index.html", "v2"}, {"a/index.html", "a1"}});
+  std::string staging = dir / ".site.sitegen-staging";
+  REQUIRE(fs::exists(staging + "/.sitegen-manifest"));
+  // What SIGKILL in the middle of a build leaves: a staging folder whose manifest went first.
+  fs::remove(staging + "/.sitegen-manifest");
+  test::write_file(staging + "/index.html", "<htm");
+  build_with(out, {{"index.html", "v1"}, {"a/index.html", "a1"}});
+  build_with(out, {{"index.html", "v2"}, {"a/index.html", "a1"}});
+  CHECK(read_tree(out) == std::map<std::string, std::string>{{"index.html", "v2"}, {"a/index.html", "a1"}});
+  CHECK(read_tree(staging) == std::map<std::string, std::string>{{"index.html", "v1"}, {"a/index.html", "a1"}});
+}
+
+TEST_CASE("a rewritten file never changes the live site through a shared link", "[write]") {
+  test::TempDir dir;
+  std::string out = dir / "site";
+  build_with(out, {{"index.html", "v1"}});
+  build_with(out, {{"index.html", "v1"}, {"x/index.html", "x"}});  // index.html is linked, not copied
+  OutputWriter writer(out);
+  writer.write("index.html", "v2");
+  CHECK(test::read_file(out + "/index.html") == "v1");  // before commit, the live site is as it was
+  writer.commit();
+  CHECK(test::read_file(out + "/index.html") == "v2");
 }
 
 TEST_CASE("unchanged files keep their identity and the user's own files are kept", "[write]") {
@@ -40,8 +124,19 @@ TEST_CASE("unchanged files keep their identity and the user's own files are kept
   }
   auto before = fs::last_write_time(out + "/index.html");
   test::write_file(out + "/CNAME", "codes.example.org");
+  {
+    // Nothing changed: nothing in the folder is touched.
+    OutputWriter writer(out);
+    writer.write("index.html", "home");
+    writer.commit();
+    CHECK(writer.unchanged() == 1);
+    CHECK(fs::last_write_time(out + "/index.html") == before);
+    CHECK(test::read_file(out + "/CNAME") == "codes.example.org");
+  }
+  // A build that changes something carries the user's file into the new site and says so.
   OutputWriter writer(out);
   writer.write("index.html", "home");
+  writer.write("about/index.html", "about");
   writer.commit();
   CHECK(writer.unchanged() == 1);
   CHECK(fs::last_write_time(out + "/index.html") == before);
