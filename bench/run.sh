@@ -34,10 +34,12 @@ measure() {
   local name=$1 source=$2 entry=$3
   local out=$work/out cp_out=$work/copy
   local pages
-  rm -rf "$out"
+  # The staging folder beside the output keeps the previous site; a full build starts without it.
+  local staging=$work/.out.sitegen-staging
+  rm -rf "$out" "$staging"
   pages=$("$sitegen" build --source "$source" --out "$out" | sed -n 's/^sitegen: built \([0-9]*\) pages.*/\1/p')
   local full floor noop one rss
-  full=$(median "rm -rf '$out'" "$sitegen" build --quiet --source "$source" --out "$out")
+  full=$(median "rm -rf '$out' '$staging'" "$sitegen" build --quiet --source "$source" --out "$out")
   floor=$(median "rm -rf '$cp_out'" cp -r "$out" "$cp_out")
   noop=$(median ":" "$sitegen" build --quiet --source "$source" --out "$out")
   # One entry edited: alternate between two versions of its how_to_fix, so every run changes it.
@@ -51,7 +53,7 @@ PY
   one=$(median 'if [ $flip = 0 ]; then cp "$entry.edited" "$entry"; flip=1; else cp "$work/entry.orig" "$entry"; flip=0; fi' \
         "$sitegen" build --quiet --source "$source" --out "$out")
   cp "$work/entry.orig" "$entry"; rm -f "$entry.edited"
-  rm -rf "$out"
+  rm -rf "$out" "$staging"
   rss=$(/usr/bin/time -v "$sitegen" build --quiet --source "$source" --out "$out" 2>&1 | sed -n 's/.*Maximum resident set size (kbytes): //p')
   printf '\n%s: %s pages\n' "$name" "$pages"
   printf '  full build            %6.2f s   %6.0f pages/s\n' "$full" "$(echo "$pages / $full" | bc -l)"
