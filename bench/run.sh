@@ -2,7 +2,8 @@
 # Benchmark of sitegen build, printing the figures the README quotes:
 #   bash bench/run.sh            (the default site, then a synthetic site of ~30,000 pages)
 # For each: full build, the write floor (cp -r of the same output), their ratio, no-op rebuild,
-# rebuild after one catalog entry changed, peak RSS, pages/s. Times are medians of 3 runs.
+# rebuild after one catalog entry changed, peak RSS, pages/s. Times are medians of 3 runs (5 for the
+# full build and the floor, which alternate so that both meet the disk in the same state).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()
@@ -38,9 +39,26 @@ measure() {
   local staging=$work/.out.sitegen-staging
   rm -rf "$out" "$staging"
   pages=$("$sitegen" build --source "$source" --out "$out" | sed -n 's/^sitegen: built \([0-9]*\) pages.*/\1/p')
-  local full floor noop one rss
-  full=$(median "rm -rf '$out' '$staging'" "$sitegen" build --quiet --source "$source" --out "$out")
-  floor=$(median "rm -rf '$cp_out'" cp -r "$out" "$cp_out")
+  local full floor ratio noop one rss
+  # Full build and write floor alternate, round after round, so both see the disk in the same
+  # state (its speed drifts by a factor of two over minutes on a shared machine); the ratio is the
+  # median of each round's ratio.
+  local fulls=() floors=() ratios=()
+  for _ in 1 2 3 4 5; do
+    rm -rf "$out" "$staging" "$cp_out"; sync
+    local start; start=$(now)
+    "$sitegen" build --quiet --source "$source" --out "$out" >/dev/null
+    local f; f=$(echo "$(now) - $start" | bc -l)
+    sync
+    start=$(now)
+    cp -r "$out" "$cp_out"
+    local c; c=$(echo "$(now) - $start" | bc -l)
+    fulls+=("$f"); floors+=("$c"); ratios+=("$(echo "$f / $c" | bc -l)")
+  done
+  rm -rf "$cp_out"
+  full=$(printf "%s\n" "${fulls[@]}" | sort -n | sed -n 3p)
+  floor=$(printf "%s\n" "${floors[@]}" | sort -n | sed -n 3p)
+  ratio=$(printf "%s\n" "${ratios[@]}" | sort -n | sed -n 3p)
   noop=$(median ":" "$sitegen" build --quiet --source "$source" --out "$out")
   # One entry edited: alternate between two versions of its how_to_fix, so every run changes it.
   cp "$entry" "$work/entry.orig"
@@ -57,7 +75,7 @@ PY
   rss=$(/usr/bin/time -v "$sitegen" build --quiet --source "$source" --out "$out" 2>&1 | sed -n 's/.*Maximum resident set size (kbytes): //p')
   printf '\n%s: %s pages\n' "$name" "$pages"
   printf '  full build            %6.2f s   %6.0f pages/s\n' "$full" "$(echo "$pages / $full" | bc -l)"
-  printf '  write floor (cp -r)   %6.2f s   ratio full/floor %.2f\n' "$floor" "$(echo "$full / $floor" | bc -l)"
+  printf '  write floor (cp -r)   %6.2f s   ratio full/floor %.2f (median of 5 alternating rounds)\n' "$floor" "$ratio"
   printf '  no-op rebuild         %6.2f s   %5.1f%% of full\n' "$noop" "$(echo "100 * $noop / $full" | bc -l)"
   printf '  one entry edited      %6.2f s   %5.1f%% of full\n' "$one" "$(echo "100 * $one / $full" | bc -l)"
   printf '  peak RSS              %6.1f MB\n' "$(echo "$rss / 1024" | bc -l)"
