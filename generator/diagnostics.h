@@ -43,6 +43,7 @@ class Diagnostics {
 
   // --strict: every warning counts as an error.
   void set_warnings_are_errors(bool on) { warnings_are_errors_ = on; }
+  bool warnings_are_errors() const { return warnings_are_errors_; }
 
   bool has_errors() const;
   int error_count() const;

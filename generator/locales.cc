@@ -125,8 +125,10 @@ Locales load_locales(const std::string& locales_dir, const Config& config,
     if (&locale != fallback) {
       for (const auto& [key, english] : fallback->strings_) {
         if (!locale.has(key)) {
+          // Under --strict there is no fallback to announce: the build stops.
           diagnostics.warning(file.path, 0, key,
-                              "missing in locale \"" + locale.id + "\"; using the " + fallback->id + " text");
+                              "missing in locale \"" + locale.id + "\"" +
+                                  (diagnostics.warnings_are_errors() ? "" : "; using the " + fallback->id + " text"));
           locale.strings_[key] = english;
         } else if (is_frame(key)) {
           auto theirs = placeholders_of(locale.strings_[key]);

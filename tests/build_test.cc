@@ -141,7 +141,7 @@ TEST_CASE("a missing locale key warns with locale and key; --strict makes it an 
 
   auto strict = test::run_sitegen("build --strict --source '" + dir.path() + "' --out '" + (dir / "Y") + "'");
   CHECK(strict.exit_code == 1);
-  CHECK(strict.err.find("locales/fr.json: error: \"headings.when_to_use\": missing in locale \"fr\"") == 0);
+  CHECK(strict.err.find("locales/fr.json: error: \"headings.when_to_use\": missing in locale \"fr\"\n") == 0);
   CHECK(strict.err.find("nothing was written") != std::string::npos);
   CHECK_FALSE(fs::exists(dir / "Y"));
 }
