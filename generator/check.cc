@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "build.h"
+#include "hosting.h"
 #include "links.h"
 #include "site.h"
 
@@ -16,7 +17,10 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
   LinkReport links;
   if (options.links && site) {
     std::string out_dir = options.out ? *options.out : options.source + "/" + site->config.output;
-    links = check_links(out_dir, options.base_url ? *options.base_url : site->config.base_url, diagnostics);
+    // The site may have been built with --base-url: its robots.txt says for which URL.
+    std::string base_url = options.base_url ? *options.base_url : built_base_url(out_dir);
+    if (base_url.empty()) base_url = site->config.base_url;
+    links = check_links(out_dir, base_url, diagnostics);
   }
   // A broken site can have thousands of broken links: the first ones are shown, the rest counted.
   Diagnostics::PrintOptions print;

@@ -1,6 +1,7 @@
 #include "hosting.h"
 
 #include <algorithm>
+#include <fstream>
 #include <map>
 #include <tuple>
 
@@ -130,6 +131,18 @@ std::vector<HostingFile> hosting_files(const std::vector<Page>& pages, const Cat
   // GitHub Pages would otherwise run Jekyll, which skips files starting with "_".
   files.push_back({".nojekyll", ""});
   return files;
+}
+
+std::string built_base_url(const std::string& out_dir) {
+  std::ifstream robots(out_dir + "/robots.txt");
+  const std::string prefix = "Sitemap: ", suffix = "sitemap.xml";
+  for (std::string line; std::getline(robots, line);) {
+    if (line.rfind(prefix, 0) == 0 && line.size() > prefix.size() + suffix.size() &&
+        line.compare(line.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      return line.substr(prefix.size(), line.size() - prefix.size() - suffix.size());
+    }
+  }
+  return "";
 }
 
 }  // namespace sitegen

@@ -22,4 +22,8 @@ inline constexpr size_t kSitemapUrlLimit = 50000;
 std::vector<HostingFile> hosting_files(const std::vector<Page>& pages, const Catalog& catalog, const Config& config,
                                        size_t sitemap_url_limit = kSitemapUrlLimit);
 
+// The base URL a built site was made for, read back from its robots.txt ("Sitemap: <base>sitemap.xml"),
+// so that checking a site needs no --base-url repeated; empty when there is no such line.
+std::string built_base_url(const std::string& out_dir);
+
 }  // namespace sitegen

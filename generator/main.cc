@@ -30,7 +30,7 @@ int main(int argc, char** argv) {
   check_command->add_flag("--strict", check.strict, "Treat warnings as errors");
   check_command->add_flag("--links", check.links, "Also verify that every internal link of the built site resolves");
   check_command->add_option("--out", check.out, "The built site to check with --links (default: sitegen.json \"output\")");
-  check_command->add_option("--base-url", check.base_url, "The base URL the site was built with (default: sitegen.json)");
+  check_command->add_option("--base-url", check.base_url, "The base URL the site was built with (default: read from its robots.txt, else sitegen.json)");
 
   sitegen::ServeOptions serve;
   CLI::App* serve_command =
