@@ -120,6 +120,8 @@ class PageWriter {
     view["site_title"] = locale_.html("site.title");
     view["description"] = escape_html(description);
     view["canonical"] = absolute(page_.path);
+    // Hosts that serve 404.html for a missing path with status 200 would otherwise get it indexed.
+    view["noindex"] = page_.kind == PageKind::not_found;
     view["og_type"] = page_.kind == PageKind::code || page_.kind == PageKind::pair ? "article" : "website";
     view["og_locale"] = locale_.html("meta.og_locale");
     view["home_href"] = href(home_path(prefix_));

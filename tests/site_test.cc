@@ -351,10 +351,13 @@ TEST_CASE("every pair page has the comparison table and every code page the fact
 TEST_CASE("every page has a canonical URL and hreflang alternates and a real description", "[site][seo]") {
   static const std::regex canonical("<link rel=\"canonical\" href=\"(https://example\\.org/[^\"]*)\">");
   static const std::regex description("<meta name=\"description\" content=\"([^\"]+)\">");
+  // The 404 page is served for every missing path, sometimes with status 200: kept out of indexes.
+  CHECK(page("404.html").find("<meta name=\"robots\" content=\"noindex\">") != std::string::npos);
   for (const auto& file : html_pages()) {
     if (file == "404.html") continue;
     std::string html = page(file);
     INFO(file);
+    CHECK(html.find("noindex") == std::string::npos);
     std::smatch m;
     REQUIRE(std::regex_search(html, m, canonical));
     std::string path = file.substr(0, file.size() - std::string("index.html").size());
