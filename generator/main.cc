@@ -6,6 +6,16 @@
 #include "check.h"
 #include "serve.h"
 
+namespace {
+
+// Every subcommand reads a site folder.
+void add_source_option(CLI::App* command, std::string& source) {
+  command->add_option("--source", source, "Site folder with sitegen.json, content/, locales/, templates/")
+      ->capture_default_str();
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   CLI::App app{"sitegen: builds a static reference site of protocol reply codes"};
   app.set_version_flag("--version", std::string("sitegen ") + SITEGEN_VERSION);
@@ -13,8 +23,7 @@ int main(int argc, char** argv) {
 
   sitegen::BuildOptions build;
   CLI::App* build_command = app.add_subcommand("build", "Build the site into the output folder");
-  build_command->add_option("--source", build.source, "Site folder with sitegen.json, content/, locales/, templates/")
-      ->capture_default_str();
+  add_source_option(build_command, build.source);
   build_command->add_option("--out", build.out, "Output folder (default: \"output\" in sitegen.json, site/)");
   build_command->add_option("--base-url", build.base_url, "Public URL of the site, e.g. https://example.org/codes/");
   build_command->add_flag("--strict", build.strict, "Treat warnings (such as missing translations) as errors");
@@ -25,8 +34,7 @@ int main(int argc, char** argv) {
   sitegen::CheckOptions check;
   CLI::App* check_command =
       app.add_subcommand("check", "Validate and lint content, locales and templates without writing anything");
-  check_command->add_option("--source", check.source, "Site folder with sitegen.json, content/, locales/, templates/")
-      ->capture_default_str();
+  add_source_option(check_command, check.source);
   check_command->add_flag("--strict", check.strict, "Treat warnings as errors");
   check_command->add_flag("--links", check.links, "Also verify that every internal link of the built site resolves");
   check_command->add_option("--out", check.out, "The built site to check with --links (default: sitegen.json \"output\")");
@@ -35,8 +43,7 @@ int main(int argc, char** argv) {
   sitegen::ServeOptions serve;
   CLI::App* serve_command =
       app.add_subcommand("serve", "Build, serve on this machine, rebuild on every change and reload open pages");
-  serve_command->add_option("--source", serve.source, "Site folder with sitegen.json, content/, locales/, templates/")
-      ->capture_default_str();
+  add_source_option(serve_command, serve.source);
   serve_command->add_option("--port", serve.port, "Port to listen on (0: any free port)")->capture_default_str();
   serve_command->add_option("--bind", serve.bind, "Address to listen on; only this machine unless you change it")
       ->capture_default_str();

@@ -25,6 +25,14 @@ void write_file(const fs::path& path, const std::string& bytes) {
   if (!out) throw OutputError(path.string() + ": cannot write the file");
 }
 
+// Replaces a file in one step (write beside it, then rename), so a reader never sees half of it.
+void replace_file(const fs::path& path, const std::string& bytes) {
+  fs::path temporary = path;
+  temporary += ".sitegen-tmp";
+  write_file(temporary, bytes);
+  fs::rename(temporary, path);
+}
+
 // Makes room for a new file at root/relative: whatever stands there goes (a file that may be a
 // hard link shared with the live site, which writing through would change, or a folder), and so
 // does a file standing where one of its folders must be.
@@ -125,10 +133,10 @@ OutputWriter::Manifest OutputWriter::read_manifest(const std::string& path) {
   return manifest;
 }
 
-std::string OutputWriter::manifest_text() const {
+std::string OutputWriter::manifest_text(const std::map<std::string, Entry>& files, const std::vector<std::string>& user_files) {
   std::string text;
-  for (const auto& [file, entry] : current_) text += entry.bytes + " " + entry.inputs + " " + file + "\n";
-  for (const auto& file : kept_) text += "user - " + file + "\n";
+  for (const auto& [file, entry] : files) text += entry.bytes + " " + entry.inputs + " " + file + "\n";
+  for (const auto& file : user_files) text += "user - " + file + "\n";
   return text;
 }
 
@@ -256,22 +264,14 @@ void OutputWriter::write(const std::string& relative_path, const std::string& by
 void OutputWriter::commit() {
   std::error_code ec;
   for (const auto& [path, entry] : previous_.files) removed_ += current_.count(path) == 0;
-  // Files the user put into the output folder are not sitegen's to delete: they are kept.
   fs::path out_manifest = fs::path(out_dir_) / kManifestName;
   if (written_ == 0 && removed_ == 0 && fs::is_directory(out_dir_, ec)) {
     // Every file is byte-identical to the previous build: leave the site alone, without even
     // looking through it (the user's files there are untouched, so there is nothing to report).
     // The manifest is only a cache of fingerprints, so replacing it in place (write, then
     // rename) is safe.
-    kept_.assign(previous_.user_files.begin(), previous_.user_files.end());
-    std::string text = manifest_text();
-    kept_.clear();
-    if (!is_file(out_manifest) || read_text_file(out_manifest.string()) != text) {
-      fs::path temporary = out_manifest;
-      temporary += ".sitegen-tmp";
-      write_file(temporary, text);
-      fs::rename(temporary, out_manifest);
-    }
+    std::string text = manifest_text(current_, {previous_.user_files.begin(), previous_.user_files.end()});
+    if (!is_file(out_manifest) || read_text_file(out_manifest.string()) != text) replace_file(out_manifest, text);
     committed_ = true;
     return;
   }
@@ -279,6 +279,7 @@ void OutputWriter::commit() {
   // Bring the rest of the staging folder in line with the new site: the older site's pages that
   // are gone, the user's files that are gone, and the user's files as they are now.
   ensure_staging();
+  // Files the user put into the output folder are not sitegen's to delete: they are kept.
   for (const auto& path : output_files_.get()) {
     if (path != kManifestName && !previous_.files.count(path) && !current_.count(path)) kept_.push_back(path);
   }
@@ -291,7 +292,7 @@ void OutputWriter::commit() {
     if (!current_.count(path) && !kept.count(path)) remove_file(staging_dir_, path);
   }
   for (const auto& path : kept_) link_from_output(path);
-  write_file(fs::path(staging_dir_) / kManifestName, manifest_text());
+  write_file(fs::path(staging_dir_) / kManifestName, manifest_text(current_, kept_));
 
   if (!fs::exists(out_dir_, ec)) {
     fs::create_directories(fs::path(out_dir_).parent_path(), ec);
@@ -310,16 +311,14 @@ void OutputWriter::commit() {
   committed_ = true;
   // The staging folder now holds the previous site. Its manifest predates the user's files that
   // were added since, so it is rewritten to name the files the folder really holds.
-  std::string spare_text;
-  for (const auto& [path, entry] : previous_.files) {
-    spare_text += entry.bytes + " " + entry.inputs + " " + path + "\n";
-  }
-  for (const auto& path : kept_) spare_text += "user - " + path + "\n";
+  // The new site is in place whatever happens here; if the manifest cannot be rewritten, the
+  // staging folder loses it and the next build clears the folder instead of trusting it.
   fs::path spare_manifest = fs::path(staging_dir_) / kManifestName;
-  fs::path temporary = spare_manifest;
-  temporary += ".sitegen-tmp";
-  write_file(temporary, spare_text);
-  fs::rename(temporary, spare_manifest, ec);
+  try {
+    replace_file(spare_manifest, manifest_text(previous_.files, kept_));
+  } catch (const std::exception&) {
+    fs::remove(spare_manifest, ec);
+  }
 }
 
 }  // namespace sitegen

@@ -83,7 +83,7 @@ class OutputWriter {
   void ensure_staging();
   bool is_staged(const std::string& relative_path, const std::string& bytes) const;
   void link_from_output(const std::string& relative_path);
-  std::string manifest_text() const;
+  static std::string manifest_text(const std::map<std::string, Entry>& files, const std::vector<std::string>& user_files);
 
   std::string out_dir_;
   std::string staging_dir_;
