@@ -11,7 +11,7 @@ namespace fs = std::filesystem;
 
 namespace sitegen {
 
-std::string content_hash(const std::string& bytes) { return hex64(fnv1a64(bytes)).substr(0, 10); }
+std::string content_hash(const std::string& bytes) { return hex64(hash64(bytes)).substr(0, 10); }
 
 const std::string& Assets::path(const std::string& name) const {
   auto it = paths.find(name);

@@ -16,7 +16,7 @@ class Hasher {
     return *this;
   }
   Hasher& add(uint64_t value) { return add(hex64(value)); }
-  uint64_t done() const { return fnv1a64(text_); }
+  uint64_t done() const { return hash64(text_); }
 
  private:
   std::string text_;

@@ -1,5 +1,5 @@
-// Hash: a fast, stable 64-bit fingerprint of bytes (FNV-1a), for asset names and the output
-// manifest. Not for security: it only has to notice that bytes changed.
+// Hash: a fast, stable 64-bit fingerprint of bytes, for asset names, input fingerprints and the
+// output manifest. Not for security: it only has to notice that bytes changed.
 #pragma once
 
 #include <cstdint>
@@ -7,7 +7,11 @@
 
 namespace sitegen {
 
-uint64_t fnv1a64(const std::string& bytes);
+// FNV-1a over 8-byte little-endian words, then the remaining bytes, then a final mix. Each step
+// is a bijection of the state, so two inputs that differ in one word never collide; reading a
+// word at a time makes it several times faster than byte-wise FNV-1a on pages of ~10 KB, and the
+// build hashes every page it makes.
+uint64_t hash64(const std::string& bytes);
 
 // 16 lowercase hex digits.
 std::string hex64(uint64_t value);

@@ -70,8 +70,12 @@ std::string Locale::frame(const std::string& key, const std::map<std::string, st
   auto it = frames_.find("frames." + key);
   if (it == frames_.end()) throw std::logic_error("locale " + id + " has no frame " + key);
   kainjow::mustache::data data;
-  for (const auto& [name, value] : html_values) data.set(name, value);
-  return it->second->tmpl.render(data);
+  for (const auto& [name, value] : html_values) data[name] = kainjow::mustache::data(value);
+  // Rendered through a callback rather than kainjow's stream: a page renders a dozen frames,
+  // and an ostringstream per frame cost more than the frame itself.
+  std::string out;
+  it->second->tmpl.render(data, [&out](const std::string& text) { out += text; });
+  return out;
 }
 
 const Locale& Locales::get(const std::string& id) const {

@@ -18,26 +18,12 @@ std::string lowercase(std::string text) {
   return text;
 }
 
-// Helpers bound to one page: its locale, where links start from, and the shared site data.
-class PageWriter {
+// Helpers bound to one locale: the sentences and labels made from its frames.
+class LocaleWriter {
  public:
-  PageWriter(const Page& page, const SiteData& site)
-      : page_(page), site_(site), locale_(site.locales.get(page.locale)),
-        prefix_(locale_prefix(page.locale, site.config.default_locale)) {}
+  LocaleWriter(const Locale& locale, const SiteData& site) : locale_(locale), site_(site) {}
 
   const Locale& locale() const { return locale_; }
-  const std::string& prefix() const { return prefix_; }
-
-  // The 404 page is served at whatever URL was missing, so its links cannot be relative:
-  // they start from the base URL's path instead.
-  std::string href(const std::string& target) const {
-    if (page_.kind == PageKind::not_found) return base_path_of(site_.config.base_url) + target;
-    return relative_href(page_.path, target);
-  }
-
-  std::string link(const std::string& target, const std::string& label_html) const {
-    return "<a href=\"" + escape_html(href(target)) + "\">" + label_html + "</a>";
-  }
 
   std::string english(const std::string& html, bool block = false) const {
     return mark_english(html, locale_, block);
@@ -63,25 +49,22 @@ class PageWriter {
                          {{"class", escape_html(klass)}, {"name", locale_.html(class_key(protocol, klass, "name"))}});
   }
 
-  // "214 (Help Message)"
-  std::string code_with_name(const Code& code) const {
-    return locale_.frame("code_with_name", {{"code", std::to_string(code.number)}, {"name", name(code)}});
-  }
-
   // "SMTP 214 Help Message"; `mark` marks the name as English (not wanted in <title>).
-  std::string code_title(const Protocol& protocol, const Code& code, bool mark = true) const {
+  std::string code_title(const Protocol& protocol, const Code& code, bool mark) const {
     return isolate(locale_.frame("code_title", {{"protocol", escape_html(protocol.name)},
                                                 {"code", std::to_string(code.number)},
                                                 {"name", mark ? name(code) : escape_html(code.name)}}),
                    mark);
   }
 
-  std::string pair_title(const Protocol& protocol, const Code& a, const Code& b, bool mark = true) const {
+  // "SMTP 214 Help Message vs 535 Authentication Failed"; `a` and `b` are the codes' own strings.
+  std::string pair_title(const Protocol& protocol, const Code& a, const LocalizedCode& a_text, const Code& b,
+                         const LocalizedCode& b_text, bool mark) const {
     return isolate(locale_.frame("pair_title", {{"protocol", escape_html(protocol.name)},
                                                 {"code_a", std::to_string(a.number)},
-                                                {"name_a", mark ? name(a) : escape_html(a.name)},
+                                                {"name_a", mark ? a_text.name : escape_html(a.name)},
                                                 {"code_b", std::to_string(b.number)},
-                                                {"name_b", mark ? name(b) : escape_html(b.name)}}),
+                                                {"name_b", mark ? b_text.name : escape_html(b.name)}}),
                    mark);
   }
 
@@ -102,31 +85,13 @@ class PageWriter {
     return locale_.frame("meaning_line", {{"code", code_label}, {"summary", english(prose(code).summary)}});
   }
 
-  json crumb(const std::string& target, const std::string& label_html) const {
-    return {{"href", href(target)}, {"label", label_html}};
-  }
-
-  // The head, header and footer fields every page template uses. `title_html` is the page's own
-  // title; `description` is plain text for the meta description.
-  json base(const std::string& title_html, const std::string& description) const {
-    const auto& config = site_.config;
+  // The head, header and footer fields that are the same on every page of the locale.
+  json chrome() const {
     json view;
     view["lang"] = locale_.id;
     view["dir"] = locale_.dir;
-    view["title"] = page_.kind == PageKind::home
-                        ? title_html
-                        : locale_.frame("document_title", {{"page", title_html}, {"site", locale_.html("site.title")}});
-    view["page_title"] = title_html;
     view["site_title"] = locale_.html("site.title");
-    view["description"] = escape_html(description);
-    view["canonical"] = absolute(page_.path);
-    // Hosts that serve 404.html for a missing path with status 200 would otherwise get it indexed.
-    view["noindex"] = page_.kind == PageKind::not_found;
-    view["og_type"] = page_.kind == PageKind::code || page_.kind == PageKind::pair ? "article" : "website";
     view["og_locale"] = locale_.html("meta.og_locale");
-    view["home_href"] = href(home_path(prefix_));
-    view["stylesheet_href"] = href(site_.assets.path("style.css"));
-    view["script_href"] = href(site_.assets.path("site.js"));
     view["ui"] = {{"skip_to_content", locale_.html("ui.skip_to_content")},
                   {"breadcrumb", locale_.html("ui.breadcrumb")},
                   {"languages", locale_.html("ui.languages")},
@@ -134,6 +99,109 @@ class PageWriter {
                   {"search_label", locale_.html("ui.search_label")},
                   {"search_placeholder", locale_.html("ui.search_placeholder")},
                   {"search_no_results", locale_.html("ui.search_no_results")}};
+    view["english_note"] = locale_.id == kContentLanguage ? json(false) : json(locale_.html("ui.english_prose_note"));
+    view["breadcrumb"] = json::array();
+    view["json_ld"] = false;
+    return view;
+  }
+
+  // Everything about one code that does not depend on the page showing it.
+  LocalizedCode localize(const Protocol& protocol, const Code& code) const {
+    const CodeProse& p = prose(code);
+    const std::string number = std::to_string(code.number);
+    LocalizedCode out;
+    out.name = name(code);
+    out.with_name = locale_.frame("code_with_name", {{"code", number}, {"name", out.name}});
+    out.class_in_sentence = class_in_sentence(protocol, code.klass);
+    out.class_label = class_label(protocol, code.klass);
+    out.title = code_title(protocol, code, true);
+    out.plain_title = code_title(protocol, code, false);
+    out.summary = english(p.summary);
+    out.meaning = meaning_line(number, code);
+    out.protocol_meaning = meaning_line(escape_html(protocol.name) + " " + number, code);
+    out.trigger_line = locale_.frame("trigger_line", {{"code", number}, {"trigger", english(escape_html(code.trigger))}});
+    out.use_label = locale_.frame("use_which_item", {{"code", number}, {"name", out.name}});
+    out.how_to_fix = english(p.how_to_fix, true);
+    std::string reference =
+        "<a href=\"" + escape_html(rfc_url(code.defined_in)) + "\">" + escape_html(code.defined_in) + "</a>";
+    out.rfc_line = locale_.frame("learn_more_rfc", {{"code", number}, {"reference", reference}});
+    out.compare_with = locale_.frame("compare_with", {{"code", number}});
+    out.other_pairs_heading = locale_.frame("other_pairs", {{"code", number}});
+    out.sections = {{"anchor", "code-" + number},
+                    {"heading", out.with_name},
+                    {"description_heading", locale_.html("headings.description")},
+                    {"when_seen_heading", locale_.html("headings.when_seen")},
+                    {"how_to_fix_heading", locale_.html("headings.how_to_fix")},
+                    {"description", english(p.description, true)},
+                    {"when_seen", english(p.when_seen, true)},
+                    {"how_to_fix", out.how_to_fix}};
+    out.facts = {
+        {locale_.html("facts.class"), out.class_label},
+        {locale_.html("facts.class_meaning"), locale_.html(class_key(protocol, code.klass, "meaning"))},
+        {locale_.html("facts.outcome"), locale_.html("values.outcome." + protocol.outcome_of(code))},
+        {locale_.html("facts.retry"), locale_.html("values.retry." + code.retry)},
+        {locale_.html("facts.defined_in"), reference},
+        {locale_.html("facts.trigger"), english(escape_html(code.trigger))},
+    };
+    return out;
+  }
+
+ protected:
+  const Locale& locale_;
+  const SiteData& site_;
+};
+
+// Helpers bound to one page: where its links start from, on top of its locale's helpers.
+class PageWriter : public LocaleWriter {
+ public:
+  PageWriter(const Page& page, const SiteData& site)
+      : LocaleWriter(site.locales.get(page.locale), site), page_(page),
+        prefix_(locale_prefix(page.locale, site.config.default_locale)) {}
+
+  const std::string& prefix() const { return prefix_; }
+
+  // The strings of `code` in this page's locale.
+  const LocalizedCode& text(const Code& code) const { return site_.localized.at({&locale_, &code}); }
+
+  // The 404 page is served at whatever URL was missing, so its links cannot be relative:
+  // they start from the base URL's path instead.
+  std::string href(const std::string& target) const {
+    if (page_.kind == PageKind::not_found) return base_path_of(site_.config.base_url) + target;
+    return relative_href(page_.path, target);
+  }
+
+  std::string link(const std::string& target, const std::string& label_html) const {
+    return "<a href=\"" + escape_html(href(target)) + "\">" + label_html + "</a>";
+  }
+
+  std::string pair_title(const Protocol& protocol, const Code& a, const Code& b, bool mark = true) const {
+    return LocaleWriter::pair_title(protocol, a, text(a), b, text(b), mark);
+  }
+
+  json crumb(const std::string& target, const std::string& label_html) const {
+    json out;
+    out["href"] = href(target);
+    out["label"] = label_html;
+    return out;
+  }
+
+  // The head, header and footer fields every page template uses. `title_html` is the page's own
+  // title; `description` is plain text for the meta description.
+  json base(const std::string& title_html, const std::string& description) const {
+    const auto& config = site_.config;
+    json view = site_.chrome.at(&locale_);
+    view["title"] = page_.kind == PageKind::home
+                        ? title_html
+                        : locale_.frame("document_title", {{"page", title_html}, {"site", locale_.html("site.title")}});
+    view["page_title"] = title_html;
+    view["description"] = escape_html(description);
+    view["canonical"] = absolute(page_.path);
+    // Hosts that serve 404.html for a missing path with status 200 would otherwise get it indexed.
+    view["noindex"] = page_.kind == PageKind::not_found;
+    view["og_type"] = page_.kind == PageKind::code || page_.kind == PageKind::pair ? "article" : "website";
+    view["home_href"] = href(home_path(prefix_));
+    view["stylesheet_href"] = href(site_.assets.path("style.css"));
+    view["script_href"] = href(site_.assets.path("site.js"));
     json languages = json::array();
     json alternates = json::array();
     for (const auto& other_id : config.locales) {
@@ -150,14 +218,11 @@ class PageWriter {
     }
     if (page_.kind != PageKind::not_found) {
       alternates.push_back({{"hreflang", "x-default"}, {"href", absolute(path_in_locale(page_, config.default_locale, config))}});
-      view["alternates"] = alternates;
+      view["alternates"] = std::move(alternates);
     } else {
       view["alternates"] = json::array();
     }
-    view["languages"] = languages;
-    view["english_note"] = locale_.id == kContentLanguage ? json(false) : json(locale_.html("ui.english_prose_note"));
-    view["breadcrumb"] = json::array();
-    view["json_ld"] = false;
+    view["languages"] = std::move(languages);
     return view;
   }
 
@@ -167,20 +232,35 @@ class PageWriter {
   // Adds the breadcrumb trail (home, then the protocol index when there is one) and its JSON-LD.
   void add_breadcrumb(json& view, const Protocol* protocol, const std::string& current_title_text,
                       json structured = nullptr) const {
-    json crumbs = json::array({crumb(home_path(prefix_), locale_.html("ui.home"))});
-    json items = json::array({{{"@type", "ListItem"}, {"position", 1}, {"name", locale_.text("ui.home")},
-                               {"item", absolute(home_path(prefix_))}}});
+    // Built by assignment and moves: nlohmann's nested initializer lists copy every level.
+    json crumbs = json::array();
+    json items = json::array();
+    auto add_item = [&](const std::string& target, const std::string& name) {
+      json item;
+      item["@type"] = "ListItem";
+      item["position"] = items.size() + 1;
+      item["name"] = name;
+      item["item"] = absolute(target);
+      items.push_back(std::move(item));
+    };
+    crumbs.push_back(crumb(home_path(prefix_), locale_.html("ui.home")));
+    add_item(home_path(prefix_), locale_.text("ui.home"));
     if (protocol) {
       crumbs.push_back(crumb(protocol_path(prefix_, *protocol), escape_html(protocol->name)));
-      items.push_back({{"@type", "ListItem"}, {"position", 2}, {"name", protocol->name},
-                       {"item", absolute(protocol_path(prefix_, *protocol))}});
+      add_item(protocol_path(prefix_, *protocol), protocol->name);
     }
-    items.push_back({{"@type", "ListItem"}, {"position", items.size() + 1}, {"name", current_title_text},
-                     {"item", absolute(page_.path)}});
-    view["breadcrumb"] = crumbs;
-    json graph = json::array({{{"@type", "BreadcrumbList"}, {"itemListElement", items}}});
-    if (!structured.is_null()) graph.push_back(structured);
-    view["json_ld"] = script_json({{"@context", "https://schema.org"}, {"@graph", graph}});
+    add_item(page_.path, current_title_text);
+    view["breadcrumb"] = std::move(crumbs);
+    json list;
+    list["@type"] = "BreadcrumbList";
+    list["itemListElement"] = std::move(items);
+    json graph = json::array();
+    graph.push_back(std::move(list));
+    if (!structured.is_null()) graph.push_back(std::move(structured));
+    json root;
+    root["@context"] = "https://schema.org";
+    root["@graph"] = std::move(graph);
+    view["json_ld"] = script_json(root);
   }
 
   // JSON for a <script type="application/ld+json"> element: "<", ">" and "&" are escaped so no
@@ -188,6 +268,7 @@ class PageWriter {
   static std::string script_json(const json& value) {
     std::string text = value.dump();
     std::string out;
+    out.reserve(text.size() + 64);
     for (char c : text) {
       if (c == '<') out += "\\u003c";
       else if (c == '>') out += "\\u003e";
@@ -225,36 +306,8 @@ class PageWriter {
     return out;
   }
 
-  // One code's three sections, as the code_section partial expects them.
-  json code_sections(const Code& code) const {
-    const CodeProse& p = prose(code);
-    return {{"anchor", "code-" + std::to_string(code.number)},
-            {"heading", locale_.frame("code_with_name", {{"code", std::to_string(code.number)}, {"name", name(code)}})},
-            {"description_heading", locale_.html("headings.description")},
-            {"when_seen_heading", locale_.html("headings.when_seen")},
-            {"how_to_fix_heading", locale_.html("headings.how_to_fix")},
-            {"description", english(p.description, true)},
-            {"when_seen", english(p.when_seen, true)},
-            {"how_to_fix", english(p.how_to_fix, true)}};
-  }
-
-  // The facts of one code, one value per row of the facts and comparison tables.
-  std::vector<std::pair<std::string, std::string>> facts(const Protocol& protocol, const Code& code) const {
-    std::string url = rfc_url(code.defined_in);
-    return {
-        {"facts.class", class_label(protocol, code.klass)},
-        {"facts.class_meaning", locale_.html(class_key(protocol, code.klass, "meaning"))},
-        {"facts.outcome", locale_.html("values.outcome." + protocol.outcome_of(code))},
-        {"facts.retry", locale_.html("values.retry." + code.retry)},
-        {"facts.defined_in", "<a href=\"" + escape_html(url) + "\">" + escape_html(code.defined_in) + "</a>"},
-        {"facts.trigger", english(escape_html(code.trigger))},
-    };
-  }
-
  private:
   const Page& page_;
-  const SiteData& site_;
-  const Locale& locale_;
   std::string prefix_;
 };
 
@@ -296,8 +349,8 @@ json protocol_view(const PageWriter& w, const Page& page) {
       if (code.klass != klass) continue;
       codes.push_back({{"href", w.href(code_path(w.prefix(), protocol, code))},
                        {"number", std::to_string(code.number)},
-                       {"name", w.name(code)},
-                       {"summary", w.english(w.prose(code).summary)},
+                       {"name", w.text(code).name},
+                       {"summary", w.text(code).summary},
                        {"search", escape_html(lowercase(std::to_string(code.number) + " " + code.name + " " +
                                                         w.prose(code).summary_text))}});
     }
@@ -315,14 +368,15 @@ json code_view(const PageWriter& w, const Page& page) {
   const Locale& l = w.locale();
   const Protocol& protocol = *page.protocol;
   const Code& code = *page.code;
+  const LocalizedCode& text = w.text(code);
   const std::string number = std::to_string(code.number);
-  const std::string title_text = PageWriter::text_of_frame(w.code_title(protocol, code, false));
+  const std::string title_text = PageWriter::text_of_frame(text.plain_title);
   // English pages add the summary itself; elsewhere it would be English inside another language.
   std::string description = PageWriter::text_of_frame(l.frame(
       "meta_code", {{"protocol", escape_html(protocol.name)}, {"code", number}, {"name", escape_html(code.name)}}));
   if (l.id == kContentLanguage) description += " " + w.prose(code).summary_text;
-  json view = w.base(w.code_title(protocol, code, false), description);
-  view["heading"] = w.code_title(protocol, code);
+  json view = w.base(text.plain_title, description);
+  view["heading"] = text.title;
   json term = {{"@type", "DefinedTerm"},
                {"name", title_text},
                {"termCode", number},
@@ -331,24 +385,24 @@ json code_view(const PageWriter& w, const Page& page) {
                {"inDefinedTermSet", {{"@type", "DefinedTermSet"},
                                      {"name", l.text("protocols." + protocol.id + ".title")},
                                      {"url", w.absolute(protocol_path(w.prefix(), protocol))}}}};
-  w.add_breadcrumb(view, &protocol, title_text, term);
-  view["class_line"] = l.frame("code_class", {{"code", number}, {"class", w.class_in_sentence(protocol, code.klass)}});
-  view["summary"] = w.english(w.prose(code).summary);
-  view["code"] = w.code_sections(code);
+  w.add_breadcrumb(view, &protocol, title_text, std::move(term));
+  view["class_line"] = l.frame("code_class", {{"code", number}, {"class", text.class_in_sentence}});
+  view["summary"] = text.summary;
+  view["code"] = text.sections;
   view["facts_heading"] = l.html("headings.facts");
   json rows = json::array();
-  for (const auto& [key, value] : w.facts(protocol, code)) rows.push_back({{"label", l.html(key)}, {"value", value}});
+  for (const auto& [label, value] : text.facts) rows.push_back({{"label", label}, {"value", value}});
   view["facts"] = rows;
 
   // "Compare 214 with …", grouped by the other code's class.
-  view["compare_heading"] = l.frame("compare_with", {{"code", number}});
+  view["compare_heading"] = text.compare_with;
   json groups = json::array();
   for (const auto& [klass, outcome] : protocol.class_outcomes) {
     json links = json::array();
     for (const auto& other : protocol.codes) {
       if (other.number == code.number || other.klass != klass) continue;
       links.push_back({{"href", w.href(pair_path(w.prefix(), protocol, code, other))},
-                       {"label", w.code_title(protocol, other)}});
+                       {"label", w.text(other).title}});
     }
     if (!links.empty()) groups.push_back({{"heading", w.class_label(protocol, klass)}, {"links", links}});
   }
@@ -368,7 +422,7 @@ json code_view(const PageWriter& w, const Page& page) {
     return {{"href", w.href(code_path(w.prefix(), protocol, *other))},
             {"rel", label},
             {"label", l.html(std::string("ui.") + label + "_code")},
-            {"title", w.code_title(protocol, *other)}};
+            {"title", w.text(*other).title}};
   };
   view["previous"] = neighbour(previous, "previous");
   view["next"] = neighbour(next, "next");
@@ -380,57 +434,62 @@ json pair_view(const PageWriter& w, const Page& page) {
   const Protocol& protocol = *page.protocol;
   const Code& a = *page.code;
   const Code& b = *page.other;
+  const LocalizedCode& ta = w.text(a);
+  const LocalizedCode& tb = w.text(b);
   const std::string na = std::to_string(a.number), nb = std::to_string(b.number);
   const std::string proto = escape_html(protocol.name);
   const bool same_class = a.klass == b.klass;
 
-  const std::string title_text = PageWriter::text_of_frame(w.pair_title(protocol, a, b, false));
+  const std::string plain_title = w.pair_title(protocol, a, b, false);
+  const std::string title_text = PageWriter::text_of_frame(plain_title);
   std::string description = PageWriter::text_of_frame(l.frame("meta_pair", {{"protocol", proto},
                                                                            {"code_a", na},
                                                                            {"name_a", escape_html(a.name)},
                                                                            {"code_b", nb},
                                                                            {"name_b", escape_html(b.name)}}));
-  json view = w.base(w.pair_title(protocol, a, b, false), description);
+  json view = w.base(plain_title, description);
   view["heading"] = w.pair_title(protocol, a, b);
-  json article = {{"@type", "TechArticle"},
-                  {"headline", title_text},
-                  {"description", description},
-                  {"inLanguage", l.id},
-                  {"url", w.absolute(page.path)},
-                  {"about", json::array({{{"@type", "DefinedTerm"}, {"name", protocol.name + " " + na + " " + a.name},
-                                          {"url", w.absolute(code_path(w.prefix(), protocol, a))}},
-                                         {{"@type", "DefinedTerm"}, {"name", protocol.name + " " + nb + " " + b.name},
-                                          {"url", w.absolute(code_path(w.prefix(), protocol, b))}}})}};
-  w.add_breadcrumb(view, &protocol, title_text, article);
+  json article;
+  article["@type"] = "TechArticle";
+  article["headline"] = title_text;
+  article["description"] = description;
+  article["inLanguage"] = l.id;
+  article["url"] = w.absolute(page.path);
+  json about = json::array();
+  for (const Code* code : {&a, &b}) {
+    json term;
+    term["@type"] = "DefinedTerm";
+    term["name"] = protocol.name + " " + std::to_string(code->number) + " " + code->name;
+    term["url"] = w.absolute(code_path(w.prefix(), protocol, *code));
+    about.push_back(std::move(term));
+  }
+  article["about"] = std::move(about);
+  w.add_breadcrumb(view, &protocol, title_text, std::move(article));
 
   // Intro: the class sentence (one of two variants), then one sentence per code.
   std::string intro =
       same_class
-          ? l.frame("intro_same_class", {{"protocol", proto},
-                                         {"a", w.code_with_name(a)},
-                                         {"b", w.code_with_name(b)},
-                                         {"class", w.class_in_sentence(protocol, a.klass)}})
+          ? l.frame("intro_same_class",
+                    {{"protocol", proto}, {"a", ta.with_name}, {"b", tb.with_name}, {"class", ta.class_in_sentence}})
           : l.frame("intro_different_class", {{"protocol", proto},
-                                              {"a", w.code_with_name(a)},
-                                              {"b", w.code_with_name(b)},
-                                              {"class_a", w.class_in_sentence(protocol, a.klass)},
-                                              {"class_b", w.class_in_sentence(protocol, b.klass)}});
+                                              {"a", ta.with_name},
+                                              {"b", tb.with_name},
+                                              {"class_a", ta.class_in_sentence},
+                                              {"class_b", tb.class_in_sentence}});
   // Each meaning is its own span so a right-to-left stylesheet can give each English sentence its own line.
-  intro += " <span class=\"meaning\">" + w.meaning_line(na, a) + "</span> <span class=\"meaning\">" +
-           w.meaning_line(nb, b) + "</span>";
+  intro += " <span class=\"meaning\">" + ta.meaning + "</span> <span class=\"meaning\">" + tb.meaning + "</span>";
   view["intro"] = intro;
   view["same_class"] = same_class;
-  view["codes"] = json::array({w.code_sections(a), w.code_sections(b)});
+  view["codes"] = json::array({ta.sections, tb.sections});
 
   // Side by side.
   view["comparison_heading"] = l.html("headings.comparison");
   view["code_column"] = l.html("facts.code");
-  view["code_a"] = w.code_with_name(a);
-  view["code_b"] = w.code_with_name(b);
+  view["code_a"] = ta.with_name;
+  view["code_b"] = tb.with_name;
   json rows = json::array();
-  auto facts_a = w.facts(protocol, a), facts_b = w.facts(protocol, b);
-  for (size_t i = 0; i < facts_a.size(); ++i) {
-    rows.push_back({{"label", l.html(facts_a[i].first)}, {"a", facts_a[i].second}, {"b", facts_b[i].second}});
+  for (size_t i = 0; i < ta.facts.size(); ++i) {
+    rows.push_back({{"label", ta.facts[i].first}, {"a", ta.facts[i].second}, {"b", tb.facts[i].second}});
   }
   view["comparison"] = rows;
 
@@ -439,37 +498,25 @@ json pair_view(const PageWriter& w, const Page& page) {
   if (!same_class) {
     differences.push_back(l.frame("class_contrast", {{"a", na},
                                                      {"b", nb},
-                                                     {"class_a", w.class_in_sentence(protocol, a.klass)},
-                                                     {"class_b", w.class_in_sentence(protocol, b.klass)}}));
+                                                     {"class_a", ta.class_in_sentence},
+                                                     {"class_b", tb.class_in_sentence}}));
   }
-  differences.push_back(w.meaning_line(proto + " " + na, a));
-  differences.push_back(w.meaning_line(proto + " " + nb, b));
-  for (const Code* code : {&a, &b}) {
-    differences.push_back(l.frame("trigger_line", {{"code", std::to_string(code->number)},
-                                                   {"trigger", w.english(escape_html(code->trigger))}}));
-  }
+  differences.push_back(ta.protocol_meaning);
+  differences.push_back(tb.protocol_meaning);
+  differences.push_back(ta.trigger_line);
+  differences.push_back(tb.trigger_line);
   view["key_differences_heading"] = l.html("headings.key_differences");
   view["key_differences"] = differences;
 
   view["when_to_use_heading"] = l.html("headings.when_to_use");
-  json use = json::array();
-  for (const Code* code : {&a, &b}) {
-    use.push_back({{"label", l.frame("use_which_item", {{"code", std::to_string(code->number)}, {"name", w.name(*code)}})},
-                   {"body", w.english(w.prose(*code).how_to_fix, true)}});
-  }
-  view["when_to_use"] = use;
+  view["when_to_use"] = json::array({{{"label", ta.use_label}, {"body", ta.how_to_fix}},
+                                     {{"label", tb.use_label}, {"body", tb.how_to_fix}}});
 
   view["learn_more_heading"] = l.html("headings.learn_more");
-  json more = json::array();
-  more.push_back(w.link(code_path(w.prefix(), protocol, a), w.code_title(protocol, a)));
-  more.push_back(w.link(code_path(w.prefix(), protocol, b), w.code_title(protocol, b)));
-  more.push_back(w.link(protocol_path(w.prefix(), protocol), w.protocol_text(protocol, "all_codes")));
-  for (const Code* code : {&a, &b}) {
-    std::string reference = "<a href=\"" + escape_html(rfc_url(code->defined_in)) + "\">" +
-                            escape_html(code->defined_in) + "</a>";
-    more.push_back(l.frame("learn_more_rfc", {{"code", std::to_string(code->number)}, {"reference", reference}}));
-  }
-  view["learn_more"] = more;
+  view["learn_more"] = json::array({w.link(code_path(w.prefix(), protocol, a), ta.title),
+                                    w.link(code_path(w.prefix(), protocol, b), tb.title),
+                                    w.link(protocol_path(w.prefix(), protocol), w.protocol_text(protocol, "all_codes")),
+                                    ta.rfc_line, tb.rfc_line});
 
   // For each code, the comparisons next to this one (its pairs with the codes just before and
   // after the other code), then all of its comparisons on its own page. A constant number of
@@ -492,8 +539,8 @@ json pair_view(const PageWriter& w, const Page& page) {
                                               code->number < other.number ? other : *code)}});
     }
     links.push_back({{"href", w.href(code_path(w.prefix(), protocol, *code)) + "#compare-heading"},
-                     {"label", l.frame("compare_with", {{"code", std::to_string(code->number)}})}});
-    others.push_back({{"heading", l.frame("other_pairs", {{"code", std::to_string(code->number)}})}, {"links", links}});
+                     {"label", w.text(*code).compare_with}});
+    others.push_back({{"heading", w.text(*code).other_pairs_heading}, {"links", links}});
   }
   view["other_pairs"] = others;
   return view;
@@ -520,13 +567,20 @@ json not_found_view(const PageWriter& w, const SiteData& site) {
 
 SiteData prepare_site_data(const Config& config, const Catalog& catalog, const Locales& locales,
                            const Assets& assets) {
-  SiteData site{config, catalog, locales, {}, {}, assets};
+  SiteData site{config, catalog, locales, {}, {}, assets, {}, {}};
   for (const auto& protocol : catalog.protocols) {
     site.protocol_summaries[&protocol] = render_inline_markdown(protocol.summary);
     for (const auto& code : protocol.codes) {
       site.prose[&code] = {render_inline_markdown(code.summary), render_plain_text(code.summary),
                            render_markdown(code.description), render_markdown(code.when_seen),
                            render_markdown(code.how_to_fix)};
+    }
+  }
+  for (const auto& locale : locales.list) {
+    LocaleWriter writer(locale, site);
+    site.chrome[&locale] = writer.chrome();
+    for (const auto& protocol : catalog.protocols) {
+      for (const auto& code : protocol.codes) site.localized[{&locale, &code}] = writer.localize(protocol, code);
     }
   }
   return site;

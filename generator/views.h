@@ -24,6 +24,28 @@ struct CodeProse {
   std::string how_to_fix;
 };
 
+// A code's strings in one locale, made once per build: a code appears on its own page and on
+// every pair page of its protocol (61 per locale for an HTTP code), which all show them.
+struct LocalizedCode {
+  std::string name;                 // "Help Message", escaped, marked English off English pages
+  std::string with_name;            // "214 (Help Message)"
+  std::string class_in_sentence;    // "2xx (Positive Completion)"
+  std::string class_label;          // "2xx Positive Completion"
+  std::string title;                // "SMTP 214 Help Message", marked and isolated for the page body
+  std::string plain_title;          // the same for <title> and meta tags: not marked
+  std::string summary;              // inline HTML, marked
+  std::string meaning;              // "214: The server …"
+  std::string protocol_meaning;     // "SMTP 214: The server …"
+  std::string trigger_line;         // "Typical trigger for 214: …"
+  std::string use_label;            // "Use 214 (Help Message) when …"
+  std::string how_to_fix;           // block HTML, marked
+  std::string rfc_line;             // "214 is defined in <a …>RFC 5321 §4.2.2</a>"
+  std::string compare_with;         // "Compare 214 with …"
+  std::string other_pairs_heading;  // "Other comparisons with 214"
+  nlohmann::json sections;          // what the code_section partial shows
+  std::vector<std::pair<std::string, std::string>> facts;  // facts table rows: label, value (HTML)
+};
+
 // Everything views read, loaded and prepared once per build.
 struct SiteData {
   const Config& config;
@@ -32,9 +54,11 @@ struct SiteData {
   std::map<const Code*, CodeProse> prose;
   std::map<const Protocol*, std::string> protocol_summaries;  // inline HTML
   const Assets& assets;
+  std::map<std::pair<const Locale*, const Code*>, LocalizedCode> localized;
+  std::map<const Locale*, nlohmann::json> chrome;  // the fields every page of a locale shares
 };
 
-// Renders the Markdown of every code and protocol.
+// Renders the Markdown of every code and protocol, and every code's strings in every locale.
 SiteData prepare_site_data(const Config& config, const Catalog& catalog, const Locales& locales,
                            const Assets& assets);
 

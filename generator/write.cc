@@ -1,8 +1,11 @@
 #include "write.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <filesystem>
 #include <fstream>
@@ -51,6 +54,32 @@ void clear_way(const fs::path& root, const std::string& relative) {
   }
   fs::create_directories(path.parent_path(), ec);
   if (ec) throw OutputError(path.parent_path().string() + ": cannot create the folder: " + ec.message());
+}
+
+// Writes root/relative as a new file (never through an existing one, which may be a hard link
+// shared with the live site). The common cases cost what `cp` pays: one open, or, for a page in
+// a new folder, a failed open and one mkdir; anything standing in the way goes through clear_way.
+void write_new_file(const fs::path& root, const std::string& relative, const std::string& bytes) {
+  const fs::path path = root / relative;
+  auto open_new = [&] { return ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666); };
+  int fd = open_new();
+  if (fd < 0 && errno == ENOENT && ::mkdir(path.parent_path().c_str(), 0777) == 0) fd = open_new();
+  if (fd < 0 && (errno == EEXIST || errno == ENOENT || errno == ENOTDIR || errno == EISDIR)) {
+    clear_way(root, relative);
+    fd = open_new();
+  }
+  if (fd < 0) throw OutputError(path.string() + ": cannot write the file: " + std::strerror(errno));
+  for (size_t done = 0; done < bytes.size();) {
+    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      int error = errno;
+      ::close(fd);
+      throw OutputError(path.string() + ": cannot write the file: " + std::strerror(error));
+    }
+    done += static_cast<size_t>(n);
+  }
+  if (::close(fd) != 0) throw OutputError(path.string() + ": cannot write the file: " + std::strerror(errno));
 }
 
 // Removes the file root/relative (never a folder) and the folders it leaves empty.
@@ -212,8 +241,7 @@ void OutputWriter::place(const std::string& relative_path, const Entry& entry, c
                          bool unchanged) {
   if (bytes != nullptr && !is_staged(relative_path, entry.bytes)) {
     ensure_staging();
-    clear_way(staging_dir_, relative_path);
-    write_file(fs::path(staging_dir_) / relative_path, *bytes);
+    write_new_file(staging_dir_, relative_path, *bytes);
   }
   std::unique_lock<std::mutex> lock(mutex_);
   current_[relative_path] = entry;
@@ -253,7 +281,7 @@ void OutputWriter::write(const std::string& relative_path, const std::string& by
   if (!is_safe_relative_path(relative_path) || relative_path == kManifestName) {
     throw OutputError("refusing to write \"" + relative_path + "\": the path would leave the output folder");
   }
-  Entry entry{hex64(fnv1a64(bytes)), inputs.empty() ? "-" : inputs};
+  Entry entry{hex64(hash64(bytes)), inputs.empty() ? "-" : inputs};
   auto previous = previous_.files.find(relative_path);
   // Same bytes as last time: the output's file is kept (with its date) instead of written again.
   bool unchanged = previous != previous_.files.end() && previous->second.bytes == entry.bytes &&
