@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <exception>
 #include <filesystem>
+#include <future>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -76,12 +77,15 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     OutputWriter writer(out_dir.string());
     Fingerprints fingerprints(input);
     for (const auto& [path, bytes] : input.assets.files) writer.write(path, bytes);
-    for (const auto& locale : config.locales) writer.write(search_index_path(locale, config), search_index(locale, site));
-    // The sitemaps and redirect rules run to megabytes: made only when the outline changed.
-    const std::string hosting_inputs = fingerprints.hosting();
-    if (options.force || !writer.reuse_all(hosting_inputs)) {
-      for (const auto& file : hosting_files(pages, input.catalog, config)) writer.write(file.path, file.bytes, hosting_inputs);
-    }
+    // The site-wide files are made on a thread of their own while the pages render: the
+    // sitemaps and redirect rules run to megabytes (and are made only when the outline changed).
+    auto site_files = std::async(std::launch::async, [&] {
+      for (const auto& locale : config.locales) writer.write(search_index_path(locale, config), search_index(locale, site));
+      const std::string hosting_inputs = fingerprints.hosting();
+      if (options.force || !writer.reuse_all(hosting_inputs)) {
+        for (const auto& file : hosting_files(pages, input.catalog, config)) writer.write(file.path, file.bytes, hosting_inputs);
+      }
+    });
 
     // view -> render -> write, page by page on every core; pages whose inputs did not change
     // since the last build are linked, not rendered. Each page is written as soon as it is made,
@@ -125,6 +129,7 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     }
     for (auto& worker : workers) worker.join();
     if (show_progress) err << "\r\033[K";
+    site_files.get();  // rethrows what went wrong there
     if (failure) std::rethrow_exception(failure);
     writer.commit();
     for (const auto& file : writer.kept()) {
