@@ -10,6 +10,7 @@
 #include <future>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <unistd.h>
 
@@ -68,7 +69,15 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
 
   // plan
   std::vector<Page> pages = plan_site(input.catalog, config);
-  SiteData site = prepare_site_data(config, input.catalog, input.locales, input.assets);
+  // The rendered Markdown and localized strings are made the first time a page or a search
+  // index has to be rendered: a build that changes nothing never needs them.
+  std::optional<SiteData> site_data;
+  std::once_flag site_data_made;
+  auto site = [&]() -> const SiteData& {
+    std::call_once(site_data_made,
+                   [&] { site_data.emplace(prepare_site_data(config, input.catalog, input.locales, input.assets)); });
+    return *site_data;
+  };
 
   fs::path out_dir = options.out ? fs::path(*options.out) : source / config.output;
   const bool show_progress = !options.quiet && isatty(STDERR_FILENO);
@@ -80,7 +89,10 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     // The site-wide files are made on a thread of their own while the pages render: the
     // sitemaps and redirect rules run to megabytes (and are made only when the outline changed).
     auto site_files = std::async(std::launch::async, [&] {
-      for (const auto& locale : config.locales) writer.write(search_index_path(locale, config), search_index(locale, site));
+      for (const auto& locale : config.locales) {
+        const std::string path = search_index_path(locale, config), inputs = fingerprints.search_index(locale);
+        if (options.force || !writer.reuse(path, inputs)) writer.write(path, search_index(locale, site()), inputs);
+      }
       const std::string hosting_inputs = fingerprints.hosting();
       if (options.force || !writer.reuse_all(hosting_inputs)) {
         for (const auto& file : hosting_files(pages, input.catalog, config)) writer.write(file.path, file.bytes, hosting_inputs);
@@ -100,7 +112,7 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
           const Page& page = pages[i];
           std::string inputs = fingerprints.page(page);
           if (options.force || !writer.reuse(page.file, inputs)) {
-            writer.write(page.file, input.templates.render(page_kind_name(page.kind), make_view(page, site)), inputs);
+            writer.write(page.file, input.templates.render(page_kind_name(page.kind), make_view(page, site())), inputs);
             ++rendered;
           }
           ++done;

@@ -50,7 +50,7 @@ Fingerprints::Fingerprints(const Site& site) {
     locales_[locale.id] = strings.done();
   }
 
-  Hasher all;
+  Hasher all, all_full;
   for (const auto& protocol : site.catalog.protocols) {
     Hasher outline;
     outline.add(protocol.id).add(protocol.name).add(protocol.title).add(protocol.summary).add(protocol.rfc);
@@ -65,8 +65,10 @@ Fingerprints::Fingerprints(const Site& site) {
     for (const auto& code : protocol.codes) full.add(codes_[&code]);
     protocol_full_[&protocol] = full.done();
     all.add(protocol_outline_[&protocol]);
+    all_full.add(protocol_full_[&protocol]);
   }
   all_protocols_ = all.done();
+  all_protocols_full_ = all_full.done();
 }
 
 std::string Fingerprints::page(const Page& page) const {
@@ -92,6 +94,10 @@ std::string Fingerprints::page(const Page& page) const {
 
 std::string Fingerprints::hosting() const {
   return hex64(Hasher().add(global_).add("hosting files").add(all_protocols_).done());
+}
+
+std::string Fingerprints::search_index(const std::string& locale) const {
+  return hex64(Hasher().add(global_).add("search index").add(locale).add(all_protocols_full_).done());
 }
 
 }  // namespace sitegen

@@ -20,6 +20,8 @@ class Fingerprints {
   std::string page(const Page& page) const;
   // The same for the files made from the whole site's outline: sitemaps, redirects, headers.
   std::string hosting() const;
+  // The same for a locale's search index (every code's number, name and summary).
+  std::string search_index(const std::string& locale) const;
 
  private:
   uint64_t global_ = 0;                                   // settings, templates, assets, sitegen version
@@ -28,6 +30,7 @@ class Fingerprints {
   std::map<const Protocol*, uint64_t> protocol_full_;     // outline and every code's full entry
   std::map<const Code*, uint64_t> codes_;                 // one entry, every field
   uint64_t all_protocols_ = 0;                            // outline of every protocol (home, 404)
+  uint64_t all_protocols_full_ = 0;                       // every protocol's full entries
 };
 
 }  // namespace sitegen

@@ -1,7 +1,5 @@
 #include "hash.h"
 
-#include <cstdio>
-
 namespace sitegen {
 
 uint64_t hash64(const std::string& bytes) {
@@ -25,8 +23,9 @@ uint64_t hash64(const std::string& bytes) {
 }
 
 std::string hex64(uint64_t value) {
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(value));
+  static const char digits[] = "0123456789abcdef";
+  std::string hex(16, '0');
+  for (int i = 15; i >= 0; --i, value >>= 4) hex[static_cast<size_t>(i)] = digits[value & 15];
   return hex;
 }
 

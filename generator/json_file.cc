@@ -29,9 +29,22 @@ std::pair<int, int> position_of(const std::string& text, size_t offset) {
 std::string read_text_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error(path + ": cannot read the file");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+  // Sized once from the file's length (a large site's manifest is megabytes, read on every
+  // build), then read until the end in case the file grew meanwhile.
+  std::string text;
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  in.seekg(0, std::ios::beg);
+  if (size > 0) {
+    text.resize(static_cast<size_t>(size));
+    in.read(text.data(), size);
+    text.resize(static_cast<size_t>(in.gcount()));
+  }
+  in.clear();
+  std::ostringstream rest;
+  rest << in.rdbuf();
+  if (in.bad()) throw std::runtime_error(path + ": cannot read the file");
+  return text + rest.str();
 }
 
 Position JsonFile::where(const std::string& field_path) const {

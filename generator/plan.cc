@@ -29,6 +29,12 @@ std::string path_in_locale(const Page& page, const std::string& locale, const Co
 
 std::vector<Page> plan_site(const Catalog& catalog, const Config& config) {
   std::vector<Page> pages;
+  size_t per_locale = 1;
+  for (const auto& protocol : catalog.protocols) {
+    const size_t n = protocol.codes.size();
+    per_locale += 1 + n + n * (n > 0 ? n - 1 : 0) / 2;
+  }
+  pages.reserve(per_locale * config.locales.size() + 1);
   auto add = [&](Page page) {
     page.path = path_in_locale(page, page.locale, config);
     page.file = page.kind == PageKind::not_found ? page.path : page.path + "index.html";

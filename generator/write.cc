@@ -189,11 +189,16 @@ OutputWriter::OutputWriter(std::string out_dir) : out_dir_(std::move(out_dir)) {
   staging_dir_ = (parent / ("." + dir.filename().string() + ".sitegen-staging")).string();
   out_dir_ = dir.string();
   fs::path spare_manifest = fs::path(staging_dir_) / kManifestName;
-  if (fs::is_directory(staging_dir_, ec) && is_file(spare_manifest)) {
-    spare_ = read_manifest(spare_manifest.string());
-  } else {
-    fs::remove_all(staging_dir_, ec);
-  }
+  if (!fs::is_directory(staging_dir_, ec) || !is_file(spare_manifest)) fs::remove_all(staging_dir_, ec);
+}
+
+// Read the first time it is needed: a build that changes nothing never needs it.
+const OutputWriter::Manifest& OutputWriter::spare() const {
+  std::call_once(spare_loaded_, [this] {
+    fs::path manifest = fs::path(staging_dir_) / kManifestName;
+    if (is_file(manifest)) spare_ = read_manifest(manifest.string());
+  });
+  return spare_;
 }
 
 OutputWriter::~OutputWriter() {
@@ -220,6 +225,7 @@ void OutputWriter::ensure_staging() {
   // The output folder is listed in the background while the build goes on: commit() needs the
   // user's files in it. A build that changes nothing never needs the list.
   output_files_ = std::async(std::launch::async, list_files, fs::path(out_dir_));
+  spare();  // read before it goes
   fs::remove(fs::path(staging_dir_) / kManifestName, ec);
   fs::create_directories(staging_dir_, ec);
   if (ec) throw OutputError(staging_dir_ + ": cannot create the staging folder: " + ec.message());
@@ -233,8 +239,8 @@ void OutputWriter::ensure_staging() {
 // The staging folder may already hold these bytes: the file is the same as in the build before
 // the previous one.
 bool OutputWriter::is_staged(const std::string& relative_path, const std::string& bytes) const {
-  auto spare = spare_.files.find(relative_path);
-  return spare != spare_.files.end() && spare->second.bytes == bytes && is_file(fs::path(staging_dir_) / relative_path);
+  auto spare = this->spare().files.find(relative_path);
+  return spare != this->spare().files.end() && spare->second.bytes == bytes && is_file(fs::path(staging_dir_) / relative_path);
 }
 
 void OutputWriter::place(const std::string& relative_path, const Entry& entry, const std::string* bytes,
@@ -298,8 +304,10 @@ void OutputWriter::commit() {
     // looking through it (the user's files there are untouched, so there is nothing to report).
     // The manifest is only a cache of fingerprints, so replacing it in place (write, then
     // rename) is safe.
-    std::string text = manifest_text(current_, {previous_.user_files.begin(), previous_.user_files.end()});
-    if (!is_file(out_manifest) || read_text_file(out_manifest.string()) != text) replace_file(out_manifest, text);
+    // The manifest read at the start already says this, unless only input fingerprints changed.
+    if (current_ != previous_.files || !is_file(out_manifest)) {
+      replace_file(out_manifest, manifest_text(current_, {previous_.user_files.begin(), previous_.user_files.end()}));
+    }
     committed_ = true;
     return;
   }
@@ -313,10 +321,10 @@ void OutputWriter::commit() {
   }
   std::sort(kept_.begin(), kept_.end());
   std::set<std::string> kept(kept_.begin(), kept_.end());
-  for (const auto& [path, entry] : spare_.files) {
+  for (const auto& [path, entry] : spare().files) {
     if (!current_.count(path) && !kept.count(path)) remove_file(staging_dir_, path);
   }
-  for (const auto& path : spare_.user_files) {
+  for (const auto& path : spare().user_files) {
     if (!current_.count(path) && !kept.count(path)) remove_file(staging_dir_, path);
   }
   for (const auto& path : kept_) link_from_output(path);

@@ -67,6 +67,8 @@ class OutputWriter {
   struct Entry {
     std::string bytes;   // fingerprint of the file's bytes
     std::string inputs;  // fingerprint of what it was made from, or "-"
+    bool operator==(const Entry& other) const { return bytes == other.bytes && inputs == other.inputs; }
+    bool operator!=(const Entry& other) const { return !(*this == other); }
   };
   // A manifest: the files sitegen made, and the user's files it carried over into that folder.
   struct Manifest {
@@ -88,7 +90,10 @@ class OutputWriter {
   std::string out_dir_;
   std::string staging_dir_;
   Manifest previous_;  // the output folder's manifest: the site as the previous build left it
-  Manifest spare_;     // the staging folder's manifest: the site of the build before that
+  // The staging folder's manifest: the site of the build before that (see spare()).
+  const Manifest& spare() const;
+  mutable Manifest spare_;
+  mutable std::once_flag spare_loaded_;
   // Every file in the output folder, listed in the background from the first change on;
   // commit() needs it to carry the user's files over.
   std::future<std::vector<std::string>> output_files_;
