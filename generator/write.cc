@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -94,19 +95,50 @@ void remove_file(const fs::path& root, const std::string& relative) {
 }
 
 // Every regular file under `dir`, as paths relative to it.
+// Every regular file under `dir`, as paths relative to it. Walked with openat and readdir's
+// d_type rather than std::filesystem: a large site has tens of thousands of folders, and this
+// runs on every build that changes something.
+void list_files_under(int dir_fd, const std::string& prefix, std::vector<std::string>& files) {
+  DIR* dir = ::fdopendir(dir_fd);
+  if (dir == nullptr) {
+    ::close(dir_fd);
+    return;
+  }
+  while (const dirent* entry = ::readdir(dir)) {
+    const std::string name = entry->d_name;
+    if (name == "." || name == "..") continue;
+    unsigned char type = entry->d_type;
+    if (type == DT_UNKNOWN) {  // file systems that do not fill d_type
+      struct stat st;
+      if (::fstatat(::dirfd(dir), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+      type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
+    }
+    if (type == DT_REG) {
+      files.push_back(prefix + name);
+    } else if (type == DT_DIR) {
+      int child = ::openat(::dirfd(dir), name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      if (child >= 0) list_files_under(child, prefix + name + "/", files);
+    }
+  }
+  ::closedir(dir);
+}
+
 std::vector<std::string> list_files(const fs::path& dir) {
   std::vector<std::string> files;
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return files;
-  for (auto it = fs::recursive_directory_iterator(dir, ec); it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (it->is_regular_file(ec)) files.push_back(it->path().lexically_relative(dir).generic_string());
-  }
+  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) list_files_under(fd, "", files);
   return files;
 }
 
 bool is_file(const fs::path& path) {
   std::error_code ec;
   return fs::is_regular_file(fs::symlink_status(path, ec));
+}
+
+// The same for root/relative, without building a std::filesystem::path: called for every page.
+bool is_file(const std::string& root, const std::string& relative) {
+  struct stat st;
+  return ::fstatat(AT_FDCWD, (root + "/" + relative).c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode);
 }
 
 // Swaps two paths in one step (Linux renameat2 RENAME_EXCHANGE): at every moment the output
@@ -240,7 +272,7 @@ void OutputWriter::ensure_staging() {
 // the previous one.
 bool OutputWriter::is_staged(const std::string& relative_path, const std::string& bytes) const {
   auto spare = this->spare().files.find(relative_path);
-  return spare != this->spare().files.end() && spare->second.bytes == bytes && is_file(fs::path(staging_dir_) / relative_path);
+  return spare != this->spare().files.end() && spare->second.bytes == bytes && is_file(staging_dir_, relative_path);
 }
 
 void OutputWriter::place(const std::string& relative_path, const Entry& entry, const std::string* bytes,
@@ -266,7 +298,7 @@ void OutputWriter::place(const std::string& relative_path, const Entry& entry, c
 bool OutputWriter::reuse(const std::string& relative_path, const std::string& inputs) {
   auto previous = previous_.files.find(relative_path);
   if (inputs.empty() || previous == previous_.files.end() || previous->second.inputs != inputs) return false;
-  if (!is_safe_relative_path(relative_path) || !is_file(fs::path(out_dir_) / relative_path)) return false;
+  if (!is_safe_relative_path(relative_path) || !is_file(out_dir_, relative_path)) return false;
   place(relative_path, previous->second, nullptr, true);
   return true;
 }
@@ -275,7 +307,7 @@ bool OutputWriter::reuse_all(const std::string& inputs) {
   std::vector<std::string> group;
   for (const auto& [path, entry] : previous_.files) {
     if (entry.inputs != inputs) continue;
-    if (!is_file(fs::path(out_dir_) / path)) return false;
+    if (!is_file(out_dir_, path)) return false;
     group.push_back(path);
   }
   if (inputs.empty() || group.empty()) return false;
@@ -291,7 +323,7 @@ void OutputWriter::write(const std::string& relative_path, const std::string& by
   auto previous = previous_.files.find(relative_path);
   // Same bytes as last time: the output's file is kept (with its date) instead of written again.
   bool unchanged = previous != previous_.files.end() && previous->second.bytes == entry.bytes &&
-                   is_file(fs::path(out_dir_) / relative_path);
+                   is_file(out_dir_, relative_path);
   place(relative_path, entry, unchanged ? nullptr : &bytes, unchanged);
 }
 
