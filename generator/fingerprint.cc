@@ -89,15 +89,15 @@ std::string Fingerprints::page(const Page& page) const {
       h.add(protocol_outline_.at(page.protocol)).add(codes_.at(page.code)).add(codes_.at(page.other));
       break;
   }
-  return hex64(h.done());
+  return fingerprint_hex(h.done());
 }
 
 std::string Fingerprints::hosting() const {
-  return hex64(Hasher().add(global_).add("hosting files").add(all_protocols_).done());
+  return fingerprint_hex(Hasher().add(global_).add("hosting files").add(all_protocols_).done());
 }
 
 std::string Fingerprints::search_index(const std::string& locale) const {
-  return hex64(Hasher().add(global_).add("search index").add(locale).add(all_protocols_full_).done());
+  return fingerprint_hex(Hasher().add(global_).add("search index").add(locale).add(all_protocols_full_).done());
 }
 
 }  // namespace sitegen

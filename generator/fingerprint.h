@@ -16,7 +16,7 @@ class Fingerprints {
   // `site.config` must already carry command-line overrides (such as --base-url).
   explicit Fingerprints(const Site& site);
 
-  // 16 hex digits; equal for two builds exactly when the page's inputs are equal.
+  // 15 hex digits (fingerprint_hex); equal for two builds exactly when the page's inputs are equal.
   std::string page(const Page& page) const;
   // The same for the files made from the whole site's outline: sitemaps, redirects, headers.
   std::string hosting() const;

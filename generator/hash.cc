@@ -29,4 +29,6 @@ std::string hex64(uint64_t value) {
   return hex;
 }
 
+std::string fingerprint_hex(uint64_t value) { return hex64(value).substr(0, 15); }
+
 }  // namespace sitegen

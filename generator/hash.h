@@ -16,4 +16,9 @@ uint64_t hash64(const std::string& bytes);
 // 16 lowercase hex digits.
 std::string hex64(uint64_t value);
 
+// A fingerprint as stored in the output manifest: the top 60 bits as 15 hex digits, which
+// std::string keeps inline without allocating (a manifest holds two per file, tens of thousands
+// for a large site, read and compared on every build).
+std::string fingerprint_hex(uint64_t value);
+
 }  // namespace sitegen

@@ -319,7 +319,7 @@ void OutputWriter::write(const std::string& relative_path, const std::string& by
   if (!is_safe_relative_path(relative_path) || relative_path == kManifestName) {
     throw OutputError("refusing to write \"" + relative_path + "\": the path would leave the output folder");
   }
-  Entry entry{hex64(hash64(bytes)), inputs.empty() ? "-" : inputs};
+  Entry entry{fingerprint_hex(hash64(bytes)), inputs.empty() ? "-" : inputs};
   auto previous = previous_.files.find(relative_path);
   // Same bytes as last time: the output's file is kept (with its date) instead of written again.
   bool unchanged = previous != previous_.files.end() && previous->second.bytes == entry.bytes &&
