@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 namespace sitegen {
@@ -29,22 +28,14 @@ std::pair<int, int> position_of(const std::string& text, size_t offset) {
 std::string read_text_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error(path + ": cannot read the file");
-  // Sized once from the file's length (a large site's manifest is megabytes, read on every
-  // build), then read until the end in case the file grew meanwhile.
-  std::string text;
+  // Sized once from the file's length: a large site's manifest is megabytes, read on every build.
   in.seekg(0, std::ios::end);
-  const std::streamoff size = in.tellg();
+  std::string text(static_cast<size_t>(std::max<std::streamoff>(in.tellg(), 0)), '\0');
   in.seekg(0, std::ios::beg);
-  if (size > 0) {
-    text.resize(static_cast<size_t>(size));
-    in.read(text.data(), size);
-    text.resize(static_cast<size_t>(in.gcount()));
-  }
-  in.clear();
-  std::ostringstream rest;
-  rest << in.rdbuf();
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
   if (in.bad()) throw std::runtime_error(path + ": cannot read the file");
-  return text + rest.str();
+  text.resize(static_cast<size_t>(in.gcount()));
+  return text;
 }
 
 Position JsonFile::where(const std::string& field_path) const {

@@ -119,7 +119,8 @@ class LocaleWriter {
     out.summary = english(p.summary);
     out.meaning = meaning_line(number, code);
     out.protocol_meaning = meaning_line(escape_html(protocol.name) + " " + number, code);
-    out.trigger_line = locale_.frame("trigger_line", {{"code", number}, {"trigger", english(escape_html(code.trigger))}});
+    const std::string trigger = english(escape_html(code.trigger));
+    out.trigger_line = locale_.frame("trigger_line", {{"code", number}, {"trigger", trigger}});
     out.use_label = locale_.frame("use_which_item", {{"code", number}, {"name", out.name}});
     out.how_to_fix = english(p.how_to_fix, true);
     std::string reference =
@@ -141,7 +142,7 @@ class LocaleWriter {
         {locale_.html("facts.outcome"), locale_.html("values.outcome." + protocol.outcome_of(code))},
         {locale_.html("facts.retry"), locale_.html("values.retry." + code.retry)},
         {locale_.html("facts.defined_in"), reference},
-        {locale_.html("facts.trigger"), english(escape_html(code.trigger))},
+        {locale_.html("facts.trigger"), trigger},
     };
     return out;
   }

@@ -9,8 +9,6 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <unistd.h>
 
 #include "hash.h"
@@ -21,21 +19,6 @@ namespace fs = std::filesystem;
 namespace sitegen {
 
 namespace {
-
-void write_file(const fs::path& path, const std::string& bytes) {
-  fs::create_directories(path.parent_path());
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (!out) throw OutputError(path.string() + ": cannot write the file");
-}
-
-// Replaces a file in one step (write beside it, then rename), so a reader never sees half of it.
-void replace_file(const fs::path& path, const std::string& bytes) {
-  fs::path temporary = path;
-  temporary += ".sitegen-tmp";
-  write_file(temporary, bytes);
-  fs::rename(temporary, path);
-}
 
 // Makes room for a new file at root/relative: whatever stands there goes (a file that may be a
 // hard link shared with the live site, which writing through would change, or a folder), and so
@@ -83,6 +66,13 @@ void write_new_file(const fs::path& root, const std::string& relative, const std
   if (::close(fd) != 0) throw OutputError(path.string() + ": cannot write the file: " + std::strerror(errno));
 }
 
+// Replaces a file in one step (write beside it, then rename), so a reader never sees half of it.
+void replace_file(const fs::path& path, const std::string& bytes) {
+  const std::string temporary = path.filename().string() + ".sitegen-tmp";
+  write_new_file(path.parent_path(), temporary, bytes);
+  fs::rename(path.parent_path() / temporary, path);
+}
+
 // Removes the file root/relative (never a folder) and the folders it leaves empty.
 void remove_file(const fs::path& root, const std::string& relative) {
   std::error_code ec;
@@ -94,7 +84,6 @@ void remove_file(const fs::path& root, const std::string& relative) {
   }
 }
 
-// Every regular file under `dir`, as paths relative to it.
 // Every regular file under `dir`, as paths relative to it. Walked with openat and readdir's
 // d_type rather than std::filesystem: a large site has tens of thousands of folders, and this
 // runs on every build that changes something.
@@ -130,15 +119,10 @@ std::vector<std::string> list_files(const fs::path& dir) {
   return files;
 }
 
-bool is_file(const fs::path& path) {
-  std::error_code ec;
-  return fs::is_regular_file(fs::symlink_status(path, ec));
-}
-
-// The same for root/relative, without building a std::filesystem::path: called for every page.
-bool is_file(const std::string& root, const std::string& relative) {
+// True for a regular file (not a symlink to one). Called for every page, so a plain fstatat.
+bool is_file(const std::string& path) {
   struct stat st;
-  return ::fstatat(AT_FDCWD, (root + "/" + relative).c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode);
+  return ::fstatat(AT_FDCWD, path.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode);
 }
 
 // Swaps two paths in one step (Linux renameat2 RENAME_EXCHANGE): at every moment the output
@@ -221,14 +205,14 @@ OutputWriter::OutputWriter(std::string out_dir) : out_dir_(std::move(out_dir)) {
   staging_dir_ = (parent / ("." + dir.filename().string() + ".sitegen-staging")).string();
   out_dir_ = dir.string();
   fs::path spare_manifest = fs::path(staging_dir_) / kManifestName;
-  if (!fs::is_directory(staging_dir_, ec) || !is_file(spare_manifest)) fs::remove_all(staging_dir_, ec);
+  if (!fs::is_directory(staging_dir_, ec) || !is_file(spare_manifest.string())) fs::remove_all(staging_dir_, ec);
 }
 
 // Read the first time it is needed: a build that changes nothing never needs it.
 const OutputWriter::Manifest& OutputWriter::spare() const {
   std::call_once(spare_loaded_, [this] {
     fs::path manifest = fs::path(staging_dir_) / kManifestName;
-    if (is_file(manifest)) spare_ = read_manifest(manifest.string());
+    if (is_file(manifest.string())) spare_ = read_manifest(manifest.string());
   });
   return spare_;
 }
@@ -272,7 +256,7 @@ void OutputWriter::ensure_staging() {
 // the previous one.
 bool OutputWriter::is_staged(const std::string& relative_path, const std::string& bytes) const {
   auto spare = this->spare().files.find(relative_path);
-  return spare != this->spare().files.end() && spare->second.bytes == bytes && is_file(staging_dir_, relative_path);
+  return spare != this->spare().files.end() && spare->second.bytes == bytes && is_file(staging_dir_ + "/" + relative_path);
 }
 
 void OutputWriter::place(const std::string& relative_path, const Entry& entry, const std::string* bytes,
@@ -298,7 +282,7 @@ void OutputWriter::place(const std::string& relative_path, const Entry& entry, c
 bool OutputWriter::reuse(const std::string& relative_path, const std::string& inputs) {
   auto previous = previous_.files.find(relative_path);
   if (inputs.empty() || previous == previous_.files.end() || previous->second.inputs != inputs) return false;
-  if (!is_safe_relative_path(relative_path) || !is_file(out_dir_, relative_path)) return false;
+  if (!is_safe_relative_path(relative_path) || !is_file(out_dir_ + "/" + relative_path)) return false;
   place(relative_path, previous->second, nullptr, true);
   return true;
 }
@@ -307,7 +291,7 @@ bool OutputWriter::reuse_all(const std::string& inputs) {
   std::vector<std::string> group;
   for (const auto& [path, entry] : previous_.files) {
     if (entry.inputs != inputs) continue;
-    if (!is_file(out_dir_, path)) return false;
+    if (!is_file(out_dir_ + "/" + path)) return false;
     group.push_back(path);
   }
   if (inputs.empty() || group.empty()) return false;
@@ -323,7 +307,7 @@ void OutputWriter::write(const std::string& relative_path, const std::string& by
   auto previous = previous_.files.find(relative_path);
   // Same bytes as last time: the output's file is kept (with its date) instead of written again.
   bool unchanged = previous != previous_.files.end() && previous->second.bytes == entry.bytes &&
-                   is_file(out_dir_, relative_path);
+                   is_file(out_dir_ + "/" + relative_path);
   place(relative_path, entry, unchanged ? nullptr : &bytes, unchanged);
 }
 
@@ -337,7 +321,7 @@ void OutputWriter::commit() {
     // The manifest is only a cache of fingerprints, so replacing it in place (write, then
     // rename) is safe.
     // The manifest read at the start already says this, unless only input fingerprints changed.
-    if (current_ != previous_.files || !is_file(out_manifest)) {
+    if (current_ != previous_.files || !is_file(out_manifest.string())) {
       replace_file(out_manifest, manifest_text(current_, {previous_.user_files.begin(), previous_.user_files.end()}));
     }
     committed_ = true;
@@ -360,7 +344,7 @@ void OutputWriter::commit() {
     if (!current_.count(path) && !kept.count(path)) remove_file(staging_dir_, path);
   }
   for (const auto& path : kept_) link_from_output(path);
-  write_file(fs::path(staging_dir_) / kManifestName, manifest_text(current_, kept_));
+  write_new_file(staging_dir_, kManifestName, manifest_text(current_, kept_));
 
   if (!fs::exists(out_dir_, ec)) {
     fs::create_directories(fs::path(out_dir_).parent_path(), ec);
