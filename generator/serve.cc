@@ -163,6 +163,9 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
   build.jobs = options.jobs;
   build.quiet = true;
 
+  // The watcher's starting point is taken before the first build: an edit made while it runs, or
+  // just after the address is printed, is then seen as a change (taken later, it was missed).
+  std::string signature = inputs_signature(source);
   std::ostringstream first_errors;
   int first = run_build(build, out, first_errors);
   err << first_errors.str();
@@ -258,7 +261,6 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
 
   std::atomic<bool> running{true};
   std::thread watcher([&] {
-    std::string signature = inputs_signature(source);
     while (running) {
       std::this_thread::sleep_for(std::chrono::milliseconds(options.poll_ms));
       std::string now = inputs_signature(source);
