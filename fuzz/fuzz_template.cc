@@ -22,13 +22,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   sitegen::Diagnostics diagnostics;
   sitegen::Templates templates = sitegen::Templates::load(dir, diagnostics);
   if (diagnostics.has_errors()) return 0;
-  nlohmann::json view = {{"title", "A &amp; B"},
-                         {"languages", nlohmann::json::array({{{"lang", "en"}}, {{"lang", "ar"}}})},
-                         {"codes", nlohmann::json::array({{{"number", "214"}, {"name", "Help"}}})},
-                         {"flag", true},
-                         {"empty", nlohmann::json::array()}};
+  // A page's own fields over its locale's shared ones, as sitegen renders them.
+  namespace mst = kainjow::mustache;
+  static const mst::data shared = mst::object{{"lang", "fr"}, {"dir", "ltr"}};
+  mst::data languages{mst::data::type::list};
+  languages.push_back(mst::object{{"lang", "en"}});
+  languages.push_back(mst::object{{"lang", "ar"}});
+  mst::data codes{mst::data::type::list};
+  codes.push_back(mst::object{{"number", "214"}, {"name", "Help"}});
+  mst::data view = mst::object{{"title", "A &amp; B"},
+                               {"languages", languages},
+                               {"codes", codes},
+                               {"flag", true},
+                               {"empty", mst::data{mst::data::type::list}}};
   try {
-    (void)templates.render("page", view);
+    (void)templates.render("page", view, &shared);
   } catch (const std::runtime_error&) {
     // A template the library rejects at render time is reported, not a crash.
   }

@@ -112,7 +112,8 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
           const Page& page = pages[i];
           std::string inputs = fingerprints.page(page);
           if (options.force || !writer.reuse(page.file, inputs)) {
-            writer.write(page.file, input.templates.render(page_kind_name(page.kind), make_view(page, site())), inputs);
+            const View view = make_view(page, site());
+            writer.write(page.file, input.templates.render(page_kind_name(page.kind), view.page, view.shared), inputs);
             ++rendered;
           }
           ++done;

@@ -62,15 +62,20 @@ struct Locale::CompiledFrame {
 void Locale::compile_frames() {
   frames_.clear();
   for (const auto& [key, text] : strings_) {
-    if (is_frame(key)) frames_[key] = std::make_shared<CompiledFrame>(text);
+    if (is_frame(key)) frames_[key.substr(std::char_traits<char>::length("frames."))] = std::make_shared<CompiledFrame>(text);
   }
 }
 
-std::string Locale::frame(const std::string& key, const std::map<std::string, std::string>& html_values) const {
-  auto it = frames_.find("frames." + key);
+std::string Locale::frame(const std::string& key, FrameValues html_values) const {
+  auto it = frames_.find(key);
   if (it == frames_.end()) throw std::logic_error("locale " + id + " has no frame " + key);
   kainjow::mustache::data data;
-  for (const auto& [name, value] : html_values) data[name] = kainjow::mustache::data(value);
+  for (const auto& [name, value] : html_values) {
+    // kainjow's data copies a string it is given; this one is made in place.
+    kainjow::mustache::data item(kainjow::mustache::data::type::string);
+    const_cast<std::string&>(item.string_value()).assign(value.data(), value.size());
+    data[name] = std::move(item);
+  }
   // Rendered through a callback rather than kainjow's stream: a page renders a dozen frames,
   // and an ostringstream per frame cost more than the frame itself.
   std::string out;

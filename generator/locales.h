@@ -5,6 +5,8 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <initializer_list>
 #include <vector>
 
 #include "config.h"
@@ -26,9 +28,11 @@ class Locale {
   std::string html(const std::string& key) const;
   bool has(const std::string& key) const { return strings_.count(key) > 0; }
 
-  // Renders a sentence frame. The frame's own text is escaped; values are inserted as given,
-  // so they must already be HTML (escaped text or trusted markup).
-  std::string frame(const std::string& key, const std::map<std::string, std::string>& html_values) const;
+  // A frame's values by placeholder name: {{"code", "214"}, {"name", name_html}}.
+  using FrameValues = std::initializer_list<std::pair<const char*, std::string_view>>;
+  // Renders the sentence frame "frames.<key>". The frame's own text is escaped; values are
+  // inserted as given, so they must already be HTML (escaped text or trusted markup).
+  std::string frame(const std::string& key, FrameValues html_values) const;
 
   // Parses every frame once, after the strings are final (load_locales does it).
   void compile_frames();
@@ -37,7 +41,7 @@ class Locale {
 
  private:
   struct CompiledFrame;
-  std::map<std::string, std::shared_ptr<CompiledFrame>> frames_;  // "frames.x" -> parsed template
+  std::map<std::string, std::shared_ptr<CompiledFrame>> frames_;  // "x" (of "frames.x") -> parsed template
 };
 
 struct Locales {

@@ -14,34 +14,13 @@ namespace sitegen {
 
 namespace {
 
-// Converts a view to the data kainjow renders. Called for every page, so it avoids kainjow's
-// copying entry points: basic_data::push_back deep-copies the item (a whole nested object), so
-// a cheap placeholder is pushed and the converted item is moved into it instead.
-mst::data to_mustache(const nlohmann::json& value) {
-  switch (value.type()) {
-    case nlohmann::json::value_t::object: {
-      mst::data out{mst::data::type::object};
-      for (const auto& [key, item] : value.get_ref<const nlohmann::json::object_t&>()) out[key] = to_mustache(item);
-      return out;
-    }
-    case nlohmann::json::value_t::array: {
-      mst::data out{mst::data::type::list};
-      for (const auto& item : value.get_ref<const nlohmann::json::array_t&>()) {
-        out.push_back(mst::data(false));
-        // The list is ours and not const; kainjow only hands it out as const.
-        const_cast<mst::data&>(out.list_value().back()) = to_mustache(item);
-      }
-      return out;
-    }
-    case nlohmann::json::value_t::string:
-      return mst::data(value.get_ref<const std::string&>());
-    case nlohmann::json::value_t::boolean:
-      return mst::data(value.get<bool>());
-    case nlohmann::json::value_t::null:
-      return mst::data(false);
-    default:
-      return mst::data(value.dump());
-  }
+// Where kainjow's stream-style render writes a page: straight into the page's string.
+struct StringSink {
+  std::string& out;
+};
+StringSink& operator<<(StringSink& sink, const std::string& text) {
+  sink.out += text;
+  return sink;
 }
 
 std::map<std::string, std::string> read_folder(const fs::path& dir) {
@@ -132,13 +111,18 @@ Templates Templates::load(const std::string& templates_dir, Diagnostics& diagnos
   return templates;
 }
 
-std::string Templates::render(const std::string& name, const nlohmann::json& view) const {
+std::string Templates::render(const std::string& name, const mst::data& data, const mst::data* shared) const {
   auto page = compiled_.find(name);
   if (page == compiled_.end()) throw std::runtime_error("templates/" + name + ".mustache does not exist or does not parse");
   mst::mustache& tmpl = page->second->tmpl;
   std::string html;
   html.reserve(32 * 1024);  // most pages fit, so the page is not copied as it grows
-  tmpl.render(to_mustache(view), [&html](const std::string& text) { html += text; });
+  // kainjow looks a name up from the last data pushed to the first, as in nested sections.
+  mst::context<std::string> context;
+  if (shared) context.push(shared);
+  context.push(&data);
+  StringSink sink{html};
+  tmpl.render(context, sink);
   if (!tmpl.is_valid()) throw std::runtime_error("templates/" + name + ".mustache: " + tmpl.error_message());
   return html;
 }

@@ -1,10 +1,10 @@
 // Templates: the Mustache page templates and partials under templates/, parsed and checked once.
-// Rendering turns a view (JSON data) into an HTML string; {{x}} escapes, {{{x}}} is for view HTML.
+// Rendering turns a view (kainjow data) into an HTML string; {{x}} escapes, {{{x}}} is for view HTML.
 #pragma once
 
+#include <kainjow/mustache.hpp>
 #include <map>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <string>
 
 #include "diagnostics.h"
@@ -18,8 +18,11 @@ class Templates {
   static Templates load(const std::string& templates_dir, Diagnostics& diagnostics);
 
   bool has_page(const std::string& name) const { return pages_.count(name) > 0; }
-  // Renders page template `name` ("code" for templates/code.mustache) with `view`.
-  std::string render(const std::string& name, const nlohmann::json& view) const;
+  // Renders page template `name` ("code" for templates/code.mustache) with `data`. A name `data`
+  // lacks is looked up in `shared`, when given: the fields every page of a locale has in common,
+  // made once instead of once per page.
+  std::string render(const std::string& name, const kainjow::mustache::data& data,
+                     const kainjow::mustache::data* shared = nullptr) const;
 
   std::map<std::string, std::string> pages_;     // name -> source
   std::map<std::string, std::string> partials_;  // name -> source

@@ -1,6 +1,8 @@
 #include "views.h"
 
 #include <cctype>
+#include <future>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "html.h"
@@ -11,11 +13,45 @@ namespace sitegen {
 
 namespace {
 
-using json = nlohmann::json;
+using json = nlohmann::json;  // for the JSON-LD and the search index, which are JSON
 
 std::string lowercase(std::string text) {
   for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return text;
+}
+
+// kainjow's data copies whatever it is given, and its move is not noexcept, so a growing
+// std::vector of it copies every item again. Views are built with these helpers, which move.
+
+// A string value. kainjow hands its string out only as const; this one is ours and not const.
+ViewData text(std::string value) {
+  ViewData out(ViewData::type::string);
+  const_cast<std::string&>(out.string_value()) = std::move(value);
+  return out;
+}
+
+// An empty list with room for `capacity` items, and appending to it.
+ViewData list(size_t capacity) {
+  ViewData out(ViewData::type::list);
+  const_cast<kainjow::mustache::list&>(out.list_value()).reserve(capacity);
+  return out;
+}
+void append(ViewData& list, ViewData item) {
+  const_cast<kainjow::mustache::list&>(list.list_value()).push_back(std::move(item));
+}
+
+// An object from name, value pairs: fields("href", text(href), "label", text(label)).
+void set_fields(ViewData&) {}
+template <typename... Rest>
+void set_fields(ViewData& object, const char* name, ViewData value, Rest&&... rest) {
+  object[name] = std::move(value);
+  set_fields(object, std::forward<Rest>(rest)...);
+}
+template <typename... Pairs>
+ViewData fields(Pairs&&... pairs) {
+  ViewData object;
+  set_fields(object, std::forward<Pairs>(pairs)...);
+  return object;
 }
 
 // Helpers bound to one locale: the sentences and labels made from its frames.
@@ -86,22 +122,23 @@ class LocaleWriter {
   }
 
   // The head, header and footer fields that are the same on every page of the locale.
-  json chrome() const {
-    json view;
-    view["lang"] = locale_.id;
-    view["dir"] = locale_.dir;
-    view["site_title"] = locale_.html("site.title");
-    view["og_locale"] = locale_.html("meta.og_locale");
-    view["ui"] = {{"skip_to_content", locale_.html("ui.skip_to_content")},
-                  {"breadcrumb", locale_.html("ui.breadcrumb")},
-                  {"languages", locale_.html("ui.languages")},
-                  {"footer", locale_.html("ui.footer")},
-                  {"search_label", locale_.html("ui.search_label")},
-                  {"search_placeholder", locale_.html("ui.search_placeholder")},
-                  {"search_no_results", locale_.html("ui.search_no_results")}};
-    view["english_note"] = locale_.id == kContentLanguage ? json(false) : json(locale_.html("ui.english_prose_note"));
-    view["breadcrumb"] = json::array();
-    view["json_ld"] = false;
+  ViewData chrome() const {
+    ViewData view;
+    view["lang"] = text(locale_.id);
+    view["dir"] = text(locale_.dir);
+    view["site_title"] = text(locale_.html("site.title"));
+    view["og_locale"] = text(locale_.html("meta.og_locale"));
+    view["ui"] = fields("skip_to_content", text(locale_.html("ui.skip_to_content")),
+                        "breadcrumb", text(locale_.html("ui.breadcrumb")),
+                        "languages", text(locale_.html("ui.languages")),
+                        "footer", text(locale_.html("ui.footer")),
+                        "search_label", text(locale_.html("ui.search_label")),
+                        "search_placeholder", text(locale_.html("ui.search_placeholder")),
+                        "search_no_results", text(locale_.html("ui.search_no_results")));
+    view["english_note"] =
+        locale_.id == kContentLanguage ? ViewData(false) : text(locale_.html("ui.english_prose_note"));
+    view["breadcrumb"] = list(0);
+    view["json_ld"] = ViewData(false);
     return view;
   }
 
@@ -128,14 +165,14 @@ class LocaleWriter {
     out.rfc_line = locale_.frame("learn_more_rfc", {{"code", number}, {"reference", reference}});
     out.compare_with = locale_.frame("compare_with", {{"code", number}});
     out.other_pairs_heading = locale_.frame("other_pairs", {{"code", number}});
-    out.sections = {{"anchor", "code-" + number},
-                    {"heading", out.with_name},
-                    {"description_heading", locale_.html("headings.description")},
-                    {"when_seen_heading", locale_.html("headings.when_seen")},
-                    {"how_to_fix_heading", locale_.html("headings.how_to_fix")},
-                    {"description", english(p.description, true)},
-                    {"when_seen", english(p.when_seen, true)},
-                    {"how_to_fix", out.how_to_fix}};
+    out.sections = fields("anchor", text("code-" + number),
+                          "heading", text(out.with_name),
+                          "description_heading", text(locale_.html("headings.description")),
+                          "when_seen_heading", text(locale_.html("headings.when_seen")),
+                          "how_to_fix_heading", text(locale_.html("headings.how_to_fix")),
+                          "description", text(english(p.description, true)),
+                          "when_seen", text(english(p.when_seen, true)),
+                          "how_to_fix", text(out.how_to_fix));
     out.facts = {
         {locale_.html("facts.class"), out.class_label},
         {locale_.html("facts.class_meaning"), locale_.html(class_key(protocol, code.klass, "meaning"))},
@@ -162,7 +199,7 @@ class PageWriter : public LocaleWriter {
   const std::string& prefix() const { return prefix_; }
 
   // The strings of `code` in this page's locale.
-  const LocalizedCode& text(const Code& code) const { return site_.localized.at({&locale_, &code}); }
+  const LocalizedCode& strings(const Code& code) const { return site_.localized.at({&locale_, &code}); }
 
   // The 404 page is served at whatever URL was missing, so its links cannot be relative:
   // they start from the base URL's path instead.
@@ -175,53 +212,56 @@ class PageWriter : public LocaleWriter {
     return "<a href=\"" + escape_html(href(target)) + "\">" + label_html + "</a>";
   }
 
+  // The title of the pair of `a` and `b`, in either order; `mark`: see LocaleWriter::pair_title.
   std::string pair_title(const Protocol& protocol, const Code& a, const Code& b, bool mark = true) const {
-    return LocaleWriter::pair_title(protocol, a, text(a), b, text(b), mark);
+    const Code& low = a.number < b.number ? a : b;
+    const Code& high = a.number < b.number ? b : a;
+    if (mark) return strings(low).pair_titles.at(static_cast<size_t>(&high - protocol.codes.data()));
+    return LocaleWriter::pair_title(protocol, low, strings(low), high, strings(high), mark);
   }
 
-  json crumb(const std::string& target, const std::string& label_html) const {
-    json out;
-    out["href"] = href(target);
-    out["label"] = label_html;
-    return out;
+  ViewData crumb(const std::string& target, const std::string& label_html) const {
+    return fields("href", text(href(target)), "label", text(label_html));
   }
 
-  // The head, header and footer fields every page template uses. `title_html` is the page's own
-  // title; `description` is plain text for the meta description.
-  json base(const std::string& title_html, const std::string& description) const {
+  // The head, header and footer fields every page template uses, beyond its locale's shared
+  // ones. `title_html` is the page's own title; `description` is plain text for the meta
+  // description.
+  ViewData base(const std::string& title_html, const std::string& description) const {
     const auto& config = site_.config;
-    json view = site_.chrome.at(&locale_);
-    view["title"] = page_.kind == PageKind::home
-                        ? title_html
-                        : locale_.frame("document_title", {{"page", title_html}, {"site", locale_.html("site.title")}});
-    view["page_title"] = title_html;
-    view["description"] = escape_html(description);
-    view["canonical"] = absolute(page_.path);
+    ViewData view;
+    view["title"] = text(page_.kind == PageKind::home ? title_html
+                                                      : locale_.frame("document_title", {{"page", title_html},
+                                                                                         {"site", locale_.html("site.title")}}));
+    view["page_title"] = text(title_html);
+    view["description"] = text(escape_html(description));
+    view["canonical"] = text(absolute(page_.path));
     // Hosts that serve 404.html for a missing path with status 200 would otherwise get it indexed.
-    view["noindex"] = page_.kind == PageKind::not_found;
-    view["og_type"] = page_.kind == PageKind::code || page_.kind == PageKind::pair ? "article" : "website";
-    view["home_href"] = href(home_path(prefix_));
-    view["stylesheet_href"] = href(site_.assets.path("style.css"));
-    view["script_href"] = href(site_.assets.path("site.js"));
-    json languages = json::array();
-    json alternates = json::array();
+    view["noindex"] = ViewData(page_.kind == PageKind::not_found);
+    view["og_type"] = text(page_.kind == PageKind::code || page_.kind == PageKind::pair ? "article" : "website");
+    view["home_href"] = text(href(home_path(prefix_)));
+    view["stylesheet_href"] = text(href(site_.assets.path("style.css")));
+    view["script_href"] = text(href(site_.assets.path("site.js")));
+    ViewData languages = list(config.locales.size());
+    ViewData alternates = list(config.locales.size() + 1);
     for (const auto& other_id : config.locales) {
       const Locale& other = site_.locales.get(other_id);
       std::string other_path = page_.kind == PageKind::not_found
                                    ? home_path(locale_prefix(other.id, config.default_locale))
                                    : path_in_locale(page_, other.id, config);
-      languages.push_back({{"lang", other.id},
-                           {"dir", other.dir},
-                           {"endonym", escape_html(other.endonym)},
-                           {"href", href(other_path)},
-                           {"current", other.id == locale_.id}});
-      alternates.push_back({{"hreflang", other.id}, {"href", absolute(other_path)}});
+      append(languages, fields("lang", text(other.id),
+                               "dir", text(other.dir),
+                               "endonym", text(escape_html(other.endonym)),
+                               "href", text(href(other_path)),
+                               "current", ViewData(other.id == locale_.id)));
+      append(alternates, fields("hreflang", text(other.id), "href", text(absolute(other_path))));
     }
     if (page_.kind != PageKind::not_found) {
-      alternates.push_back({{"hreflang", "x-default"}, {"href", absolute(path_in_locale(page_, config.default_locale, config))}});
+      append(alternates, fields("hreflang", text("x-default"),
+                                "href", text(absolute(path_in_locale(page_, config.default_locale, config)))));
       view["alternates"] = std::move(alternates);
     } else {
-      view["alternates"] = json::array();
+      view["alternates"] = list(0);
     }
     view["languages"] = std::move(languages);
     return view;
@@ -231,10 +271,10 @@ class PageWriter : public LocaleWriter {
   std::string absolute(const std::string& path) const { return site_.config.base_url + path; }
 
   // Adds the breadcrumb trail (home, then the protocol index when there is one) and its JSON-LD.
-  void add_breadcrumb(json& view, const Protocol* protocol, const std::string& current_title_text,
+  void add_breadcrumb(ViewData& view, const Protocol* protocol, const std::string& current_title_text,
                       json structured = nullptr) const {
     // Built by assignment and moves: nlohmann's nested initializer lists copy every level.
-    json crumbs = json::array();
+    ViewData crumbs = list(2);
     json items = json::array();
     auto add_item = [&](const std::string& target, const std::string& name) {
       json item;
@@ -244,10 +284,10 @@ class PageWriter : public LocaleWriter {
       item["item"] = absolute(target);
       items.push_back(std::move(item));
     };
-    crumbs.push_back(crumb(home_path(prefix_), locale_.html("ui.home")));
+    append(crumbs, crumb(home_path(prefix_), locale_.html("ui.home")));
     add_item(home_path(prefix_), locale_.text("ui.home"));
     if (protocol) {
-      crumbs.push_back(crumb(protocol_path(prefix_, *protocol), escape_html(protocol->name)));
+      append(crumbs, crumb(protocol_path(prefix_, *protocol), escape_html(protocol->name)));
       add_item(protocol_path(prefix_, *protocol), protocol->name);
     }
     add_item(page_.path, current_title_text);
@@ -261,7 +301,7 @@ class PageWriter : public LocaleWriter {
     json root;
     root["@context"] = "https://schema.org";
     root["@graph"] = std::move(graph);
-    view["json_ld"] = script_json(root);
+    view["json_ld"] = text(script_json(root));
   }
 
   // JSON for a <script type="application/ld+json"> element: "<", ">" and "&" are escaped so no
@@ -312,72 +352,72 @@ class PageWriter : public LocaleWriter {
   std::string prefix_;
 };
 
-json home_view(const PageWriter& w, const SiteData& site) {
+ViewData home_view(const PageWriter& w, const SiteData& site) {
   const Locale& l = w.locale();
-  json view = w.base(l.html("site.title"), l.text("site.tagline"));
-  view["heading"] = l.html("site.title");
-  view["search_index_href"] = w.href(search_index_path(l.id, site.config));
-  view["search_root_href"] = w.href(home_path(locale_prefix(l.id, site.config.default_locale)));
-  view["tagline"] = l.html("site.tagline");
-  view["protocols_heading"] = l.html("ui.protocols");
-  json protocols = json::array();
+  ViewData view = w.base(l.html("site.title"), l.text("site.tagline"));
+  view["heading"] = text(l.html("site.title"));
+  view["search_index_href"] = text(w.href(search_index_path(l.id, site.config)));
+  view["search_root_href"] = text(w.href(home_path(locale_prefix(l.id, site.config.default_locale))));
+  view["tagline"] = text(l.html("site.tagline"));
+  view["protocols_heading"] = text(l.html("ui.protocols"));
+  ViewData protocols = list(site.catalog.protocols.size());
   for (const auto& protocol : site.catalog.protocols) {
-    protocols.push_back({{"href", w.href(protocol_path(w.prefix(), protocol))},
-                         {"label", w.protocol_text(protocol, "title")},
-                         {"title", w.english(escape_html(protocol.title))},
-                         {"summary", w.english(site.protocol_summaries.at(&protocol))}});
+    append(protocols, fields("href", text(w.href(protocol_path(w.prefix(), protocol))),
+                             "label", text(w.protocol_text(protocol, "title")),
+                             "title", text(w.english(escape_html(protocol.title))),
+                             "summary", text(w.english(site.protocol_summaries.at(&protocol)))));
   }
-  view["protocols"] = protocols;
-  view["json_ld"] = PageWriter::script_json({{"@context", "https://schema.org"},
-                                             {"@type", "WebSite"},
-                                             {"name", l.text("site.title")},
-                                             {"url", w.absolute(w.prefix())},
-                                             {"inLanguage", l.id}});
+  view["protocols"] = std::move(protocols);
+  view["json_ld"] = text(PageWriter::script_json({{"@context", "https://schema.org"},
+                                                  {"@type", "WebSite"},
+                                                  {"name", l.text("site.title")},
+                                                  {"url", w.absolute(w.prefix())},
+                                                  {"inLanguage", l.id}}));
   return view;
 }
 
-json protocol_view(const PageWriter& w, const Page& page) {
+ViewData protocol_view(const PageWriter& w, const Page& page) {
   const Locale& l = w.locale();
   const Protocol& protocol = *page.protocol;
-  json view = w.base(w.protocol_text(protocol, "title"), l.text("protocols." + protocol.id + ".intro"));
-  view["heading"] = w.protocol_text(protocol, "title");
-  view["intro"] = w.protocol_text(protocol, "intro");
+  ViewData view = w.base(w.protocol_text(protocol, "title"), l.text("protocols." + protocol.id + ".intro"));
+  view["heading"] = text(w.protocol_text(protocol, "title"));
+  view["intro"] = text(w.protocol_text(protocol, "intro"));
   w.add_breadcrumb(view, nullptr, l.text("protocols." + protocol.id + ".title"));
-  json classes = json::array();
+  ViewData classes = list(protocol.class_outcomes.size());
   for (const auto& [klass, outcome] : protocol.class_outcomes) {
-    json codes = json::array();
+    ViewData codes = list(protocol.codes.size());
     for (const auto& code : protocol.codes) {
       if (code.klass != klass) continue;
-      codes.push_back({{"href", w.href(code_path(w.prefix(), protocol, code))},
-                       {"number", std::to_string(code.number)},
-                       {"name", w.text(code).name},
-                       {"summary", w.text(code).summary},
-                       {"search", escape_html(lowercase(std::to_string(code.number) + " " + code.name + " " +
-                                                        w.prose(code).summary_text))}});
+      append(codes, fields("href", text(w.href(code_path(w.prefix(), protocol, code))),
+                           "number", text(std::to_string(code.number)),
+                           "name", text(w.strings(code).name),
+                           "summary", text(w.strings(code).summary),
+                           "search", text(escape_html(lowercase(std::to_string(code.number) + " " + code.name + " " +
+                                                                w.prose(code).summary_text)))));
     }
-    if (codes.empty()) continue;
-    classes.push_back({{"anchor", "class-" + klass},
-                       {"heading", w.class_label(protocol, klass)},
-                       {"meaning", l.html(w.class_key(protocol, klass, "meaning"))},
-                       {"codes", codes}});
+    if (codes.is_empty_list()) continue;
+    append(classes, fields("anchor", text("class-" + klass),
+                           "heading", text(w.class_label(protocol, klass)),
+                           "meaning", text(l.html(w.class_key(protocol, klass, "meaning"))),
+                           "codes", std::move(codes)));
   }
-  view["classes"] = classes;
+  view["classes"] = std::move(classes);
   return view;
 }
 
-json code_view(const PageWriter& w, const Page& page) {
+ViewData code_view(const PageWriter& w, const Page& page) {
   const Locale& l = w.locale();
   const Protocol& protocol = *page.protocol;
   const Code& code = *page.code;
-  const LocalizedCode& text = w.text(code);
+  const LocalizedCode& strings = w.strings(code);
   const std::string number = std::to_string(code.number);
-  const std::string title_text = PageWriter::text_of_frame(text.plain_title);
+  const std::string title_text = PageWriter::text_of_frame(strings.plain_title);
   // English pages add the summary itself; elsewhere it would be English inside another language.
   std::string description = PageWriter::text_of_frame(l.frame(
       "meta_code", {{"protocol", escape_html(protocol.name)}, {"code", number}, {"name", escape_html(code.name)}}));
   if (l.id == kContentLanguage) description += " " + w.prose(code).summary_text;
-  json view = w.base(text.plain_title, description);
-  view["heading"] = text.title;
+  ViewData view = w.base(strings.plain_title, description);
+  view["heading"] = text(strings.title);
   json term = {{"@type", "DefinedTerm"},
                {"name", title_text},
                {"termCode", number},
@@ -387,30 +427,32 @@ json code_view(const PageWriter& w, const Page& page) {
                                      {"name", l.text("protocols." + protocol.id + ".title")},
                                      {"url", w.absolute(protocol_path(w.prefix(), protocol))}}}};
   w.add_breadcrumb(view, &protocol, title_text, std::move(term));
-  view["class_line"] = l.frame("code_class", {{"code", number}, {"class", text.class_in_sentence}});
-  view["summary"] = text.summary;
-  view["code"] = text.sections;
-  view["facts_heading"] = l.html("headings.facts");
-  json rows = json::array();
-  for (const auto& [label, value] : text.facts) rows.push_back({{"label", label}, {"value", value}});
-  view["facts"] = rows;
+  view["class_line"] = text(l.frame("code_class", {{"code", number}, {"class", strings.class_in_sentence}}));
+  view["summary"] = text(strings.summary);
+  view["code"] = ViewData(strings.sections);
+  view["facts_heading"] = text(l.html("headings.facts"));
+  ViewData rows = list(strings.facts.size());
+  for (const auto& [label, value] : strings.facts) append(rows, fields("label", text(label), "value", text(value)));
+  view["facts"] = std::move(rows);
 
   // "Compare 214 with …", grouped by the other code's class.
-  view["compare_heading"] = text.compare_with;
-  json groups = json::array();
+  view["compare_heading"] = text(strings.compare_with);
+  ViewData groups = list(protocol.class_outcomes.size());
   for (const auto& [klass, outcome] : protocol.class_outcomes) {
-    json links = json::array();
+    ViewData links = list(protocol.codes.size());
     for (const auto& other : protocol.codes) {
       if (other.number == code.number || other.klass != klass) continue;
-      links.push_back({{"href", w.href(pair_path(w.prefix(), protocol, code, other))},
-                       {"label", w.text(other).title}});
+      append(links, fields("href", text(w.href(pair_path(w.prefix(), protocol, code, other))),
+                           "label", text(w.strings(other).title)));
     }
-    if (!links.empty()) groups.push_back({{"heading", w.class_label(protocol, klass)}, {"links", links}});
+    if (!links.is_empty_list()) {
+      append(groups, fields("heading", text(w.class_label(protocol, klass)), "links", std::move(links)));
+    }
   }
-  view["compare_groups"] = groups;
+  view["compare_groups"] = std::move(groups);
 
   // Previous and next code of the protocol.
-  view["code_navigation"] = l.html("ui.code_navigation");
+  view["code_navigation"] = text(l.html("ui.code_navigation"));
   const Code* previous = nullptr;
   const Code* next = nullptr;
   for (size_t i = 0; i < protocol.codes.size(); ++i) {
@@ -418,25 +460,25 @@ json code_view(const PageWriter& w, const Page& page) {
     if (i > 0) previous = &protocol.codes[i - 1];
     if (i + 1 < protocol.codes.size()) next = &protocol.codes[i + 1];
   }
-  auto neighbour = [&](const Code* other, const char* label) -> json {
-    if (!other) return false;
-    return {{"href", w.href(code_path(w.prefix(), protocol, *other))},
-            {"rel", label},
-            {"label", l.html(std::string("ui.") + label + "_code")},
-            {"title", w.text(*other).title}};
+  auto neighbour = [&](const Code* other, const char* label) -> ViewData {
+    if (!other) return ViewData(false);
+    return fields("href", text(w.href(code_path(w.prefix(), protocol, *other))),
+                  "rel", text(label),
+                  "label", text(l.html(std::string("ui.") + label + "_code")),
+                  "title", text(w.strings(*other).title));
   };
   view["previous"] = neighbour(previous, "previous");
   view["next"] = neighbour(next, "next");
   return view;
 }
 
-json pair_view(const PageWriter& w, const Page& page) {
+ViewData pair_view(const PageWriter& w, const Page& page) {
   const Locale& l = w.locale();
   const Protocol& protocol = *page.protocol;
   const Code& a = *page.code;
   const Code& b = *page.other;
-  const LocalizedCode& ta = w.text(a);
-  const LocalizedCode& tb = w.text(b);
+  const LocalizedCode& ta = w.strings(a);
+  const LocalizedCode& tb = w.strings(b);
   const std::string na = std::to_string(a.number), nb = std::to_string(b.number);
   const std::string proto = escape_html(protocol.name);
   const bool same_class = a.klass == b.klass;
@@ -448,8 +490,8 @@ json pair_view(const PageWriter& w, const Page& page) {
                                                                            {"name_a", escape_html(a.name)},
                                                                            {"code_b", nb},
                                                                            {"name_b", escape_html(b.name)}}));
-  json view = w.base(plain_title, description);
-  view["heading"] = w.pair_title(protocol, a, b);
+  ViewData view = w.base(plain_title, description);
+  view["heading"] = text(w.pair_title(protocol, a, b));
   json article;
   article["@type"] = "TechArticle";
   article["headline"] = title_text;
@@ -479,50 +521,58 @@ json pair_view(const PageWriter& w, const Page& page) {
                                               {"class_b", tb.class_in_sentence}});
   // Each meaning is its own span so a right-to-left stylesheet can give each English sentence its own line.
   intro += " <span class=\"meaning\">" + ta.meaning + "</span> <span class=\"meaning\">" + tb.meaning + "</span>";
-  view["intro"] = intro;
-  view["same_class"] = same_class;
-  view["codes"] = json::array({ta.sections, tb.sections});
+  view["intro"] = text(std::move(intro));
+  view["same_class"] = ViewData(same_class);
+  ViewData codes = list(2);
+  append(codes, ta.sections);
+  append(codes, tb.sections);
+  view["codes"] = std::move(codes);
 
   // Side by side.
-  view["comparison_heading"] = l.html("headings.comparison");
-  view["code_column"] = l.html("facts.code");
-  view["code_a"] = ta.with_name;
-  view["code_b"] = tb.with_name;
-  json rows = json::array();
+  view["comparison_heading"] = text(l.html("headings.comparison"));
+  view["code_column"] = text(l.html("facts.code"));
+  view["code_a"] = text(ta.with_name);
+  view["code_b"] = text(tb.with_name);
+  ViewData rows = list(ta.facts.size());
   for (size_t i = 0; i < ta.facts.size(); ++i) {
-    rows.push_back({{"label", ta.facts[i].first}, {"a", ta.facts[i].second}, {"b", tb.facts[i].second}});
+    append(rows, fields("label", text(ta.facts[i].first), "a", text(ta.facts[i].second), "b", text(tb.facts[i].second)));
   }
-  view["comparison"] = rows;
+  view["comparison"] = std::move(rows);
 
   // Key differences: the class contrast first when the classes differ, then meanings, then triggers.
-  json differences = json::array();
+  ViewData differences = list(5);
   if (!same_class) {
-    differences.push_back(l.frame("class_contrast", {{"a", na},
-                                                     {"b", nb},
-                                                     {"class_a", ta.class_in_sentence},
-                                                     {"class_b", tb.class_in_sentence}}));
+    append(differences, text(l.frame("class_contrast", {{"a", na},
+                                                        {"b", nb},
+                                                        {"class_a", ta.class_in_sentence},
+                                                        {"class_b", tb.class_in_sentence}})));
   }
-  differences.push_back(ta.protocol_meaning);
-  differences.push_back(tb.protocol_meaning);
-  differences.push_back(ta.trigger_line);
-  differences.push_back(tb.trigger_line);
-  view["key_differences_heading"] = l.html("headings.key_differences");
-  view["key_differences"] = differences;
+  append(differences, text(ta.protocol_meaning));
+  append(differences, text(tb.protocol_meaning));
+  append(differences, text(ta.trigger_line));
+  append(differences, text(tb.trigger_line));
+  view["key_differences_heading"] = text(l.html("headings.key_differences"));
+  view["key_differences"] = std::move(differences);
 
-  view["when_to_use_heading"] = l.html("headings.when_to_use");
-  view["when_to_use"] = json::array({{{"label", ta.use_label}, {"body", ta.how_to_fix}},
-                                     {{"label", tb.use_label}, {"body", tb.how_to_fix}}});
+  view["when_to_use_heading"] = text(l.html("headings.when_to_use"));
+  ViewData when_to_use = list(2);
+  append(when_to_use, fields("label", text(ta.use_label), "body", text(ta.how_to_fix)));
+  append(when_to_use, fields("label", text(tb.use_label), "body", text(tb.how_to_fix)));
+  view["when_to_use"] = std::move(when_to_use);
 
-  view["learn_more_heading"] = l.html("headings.learn_more");
-  view["learn_more"] = json::array({w.link(code_path(w.prefix(), protocol, a), ta.title),
-                                    w.link(code_path(w.prefix(), protocol, b), tb.title),
-                                    w.link(protocol_path(w.prefix(), protocol), w.protocol_text(protocol, "all_codes")),
-                                    ta.rfc_line, tb.rfc_line});
+  view["learn_more_heading"] = text(l.html("headings.learn_more"));
+  ViewData learn_more = list(5);
+  append(learn_more, text(w.link(code_path(w.prefix(), protocol, a), ta.title)));
+  append(learn_more, text(w.link(code_path(w.prefix(), protocol, b), tb.title)));
+  append(learn_more, text(w.link(protocol_path(w.prefix(), protocol), w.protocol_text(protocol, "all_codes"))));
+  append(learn_more, text(ta.rfc_line));
+  append(learn_more, text(tb.rfc_line));
+  view["learn_more"] = std::move(learn_more);
 
   // For each code, the comparisons next to this one (its pairs with the codes just before and
   // after the other code), then all of its comparisons on its own page. A constant number of
   // links per page keeps pages small however large the catalog grows.
-  json others = json::array();
+  ViewData others = list(2);
   for (const Code* code : {&a, &b}) {
     const Code* partner = code == &a ? &b : &a;
     std::vector<const Code*> candidates;
@@ -531,36 +581,36 @@ json pair_view(const PageWriter& w, const Page& page) {
     }
     size_t at = 0;
     while (candidates[at] != partner) ++at;
-    json links = json::array();
+    ViewData links = list(3);
     for (size_t i : {at - 1, at + 1}) {  // at - 1 wraps to a huge number when at == 0
       if (i >= candidates.size()) continue;
       const Code& other = *candidates[i];
-      links.push_back({{"href", w.href(pair_path(w.prefix(), protocol, *code, other))},
-                       {"label", w.pair_title(protocol, code->number < other.number ? *code : other,
-                                              code->number < other.number ? other : *code)}});
+      append(links, fields("href", text(w.href(pair_path(w.prefix(), protocol, *code, other))),
+                           "label", text(w.pair_title(protocol, *code, other))));
     }
-    links.push_back({{"href", w.href(code_path(w.prefix(), protocol, *code)) + "#compare-heading"},
-                     {"label", w.text(*code).compare_with}});
-    others.push_back({{"heading", w.text(*code).other_pairs_heading}, {"links", links}});
+    append(links, fields("href", text(w.href(code_path(w.prefix(), protocol, *code)) + "#compare-heading"),
+                         "label", text(w.strings(*code).compare_with)));
+    append(others, fields("heading", text(w.strings(*code).other_pairs_heading), "links", std::move(links)));
   }
-  view["other_pairs"] = others;
+  view["other_pairs"] = std::move(others);
   return view;
 }
 
-json not_found_view(const PageWriter& w, const SiteData& site) {
+ViewData not_found_view(const PageWriter& w, const SiteData& site) {
   const Locale& l = w.locale();
-  json view = w.base(l.html("ui.not_found_title"), l.text("ui.not_found_text"));
-  view["heading"] = l.html("ui.not_found_title");
-  view["text"] = l.html("ui.not_found_text");
-  view["search_index_href"] = w.href(search_index_path(l.id, site.config));
-  view["search_root_href"] = w.href(home_path(locale_prefix(l.id, site.config.default_locale)));
+  ViewData view = w.base(l.html("ui.not_found_title"), l.text("ui.not_found_text"));
+  view["heading"] = text(l.html("ui.not_found_title"));
+  view["text"] = text(l.html("ui.not_found_text"));
+  view["search_index_href"] = text(w.href(search_index_path(l.id, site.config)));
+  view["search_root_href"] = text(w.href(home_path(locale_prefix(l.id, site.config.default_locale))));
   // Where the redirect script resolves reversed pair URLs and bare code URLs from.
-  view["base_path"] = base_path_of(site.config.base_url);
-  json protocols = json::array();
+  view["base_path"] = text(base_path_of(site.config.base_url));
+  ViewData protocols = list(site.catalog.protocols.size());
   for (const auto& protocol : site.catalog.protocols) {
-    protocols.push_back({{"href", w.href(protocol_path(w.prefix(), protocol))}, {"label", w.protocol_text(protocol, "title")}});
+    append(protocols, fields("href", text(w.href(protocol_path(w.prefix(), protocol))),
+                             "label", text(w.protocol_text(protocol, "title"))));
   }
-  view["protocols"] = protocols;
+  view["protocols"] = std::move(protocols);
   return view;
 }
 
@@ -577,12 +627,33 @@ SiteData prepare_site_data(const Config& config, const Catalog& catalog, const L
                            render_markdown(code.how_to_fix)};
     }
   }
+  // Each locale's strings are made on a thread of their own: with the titles of every pair, this
+  // is the longest step before the first page renders.
+  using CodeStrings = std::vector<std::pair<const Code*, LocalizedCode>>;
+  std::vector<std::future<CodeStrings>> made;
   for (const auto& locale : locales.list) {
-    LocaleWriter writer(locale, site);
-    site.chrome[&locale] = writer.chrome();
-    for (const auto& protocol : catalog.protocols) {
-      for (const auto& code : protocol.codes) site.localized[{&locale, &code}] = writer.localize(protocol, code);
-    }
+    made.push_back(std::async(std::launch::async, [&site, &locale] {
+      LocaleWriter writer(locale, site);
+      CodeStrings out;
+      for (const auto& protocol : site.catalog.protocols) {
+        const size_t first = out.size();
+        for (const auto& code : protocol.codes) out.emplace_back(&code, writer.localize(protocol, code));
+        for (size_t i = 0; i < protocol.codes.size(); ++i) {
+          LocalizedCode& low = out[first + i].second;
+          low.pair_titles.resize(protocol.codes.size());
+          for (size_t j = i + 1; j < protocol.codes.size(); ++j) {
+            low.pair_titles[j] = writer.pair_title(protocol, protocol.codes[i], low, protocol.codes[j],
+                                                   out[first + j].second, true);
+          }
+        }
+      }
+      return out;
+    }));
+  }
+  for (size_t i = 0; i < locales.list.size(); ++i) {
+    const Locale& locale = locales.list[i];
+    site.chrome[&locale] = LocaleWriter(locale, site).chrome();
+    for (auto& [code, strings] : made[i].get()) site.localized[{&locale, code}] = std::move(strings);
   }
   return site;
 }
@@ -636,16 +707,18 @@ std::vector<std::string> required_locale_keys(const Catalog& catalog) {
   return keys;
 }
 
-nlohmann::json make_view(const Page& page, const SiteData& site) {
+View make_view(const Page& page, const SiteData& site) {
   PageWriter writer(page, site);
+  View view;
+  view.shared = &site.chrome.at(&writer.locale());
   switch (page.kind) {
-    case PageKind::home: return home_view(writer, site);
-    case PageKind::protocol_index: return protocol_view(writer, page);
-    case PageKind::code: return code_view(writer, page);
-    case PageKind::pair: return pair_view(writer, page);
-    case PageKind::not_found: return not_found_view(writer, site);
+    case PageKind::home: view.page = home_view(writer, site); break;
+    case PageKind::protocol_index: view.page = protocol_view(writer, page); break;
+    case PageKind::code: view.page = code_view(writer, page); break;
+    case PageKind::pair: view.page = pair_view(writer, page); break;
+    case PageKind::not_found: view.page = not_found_view(writer, site); break;
   }
-  return {};
+  return view;
 }
 
 }  // namespace sitegen

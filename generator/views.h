@@ -2,8 +2,8 @@
 // variant, the class contrast, list items), so templates only place what they are given.
 #pragma once
 
+#include <kainjow/mustache.hpp>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -14,6 +14,17 @@
 #include "plan.h"
 
 namespace sitegen {
+
+// What a template sees: kainjow's data, made directly by the views (it is what kainjow renders,
+// and going through JSON first cost a page more than its rendering).
+using ViewData = kainjow::mustache::data;
+
+// The data of one page, in two layers: the fields every page of its locale shares (head, header,
+// footer; made once per locale) beneath the page's own fields, which win where both have a name.
+struct View {
+  const ViewData* shared = nullptr;
+  ViewData page;
+};
 
 // A code's English prose rendered to HTML once, shared by every page and locale that shows it.
 struct CodeProse {
@@ -42,8 +53,11 @@ struct LocalizedCode {
   std::string rfc_line;             // "214 is defined in <a …>RFC 5321 §4.2.2</a>"
   std::string compare_with;         // "Compare 214 with …"
   std::string other_pairs_heading;  // "Other comparisons with 214"
-  nlohmann::json sections;          // what the code_section partial shows
+  ViewData sections;                // what the code_section partial shows
   std::vector<std::pair<std::string, std::string>> facts;  // facts table rows: label, value (HTML)
+  // The titles of this code's pairs with the codes after it in its protocol, marked for the page
+  // body, by the other code's index in Protocol::codes: a pair page shows five pair titles.
+  std::vector<std::string> pair_titles;
 };
 
 // Everything views read, loaded and prepared once per build.
@@ -55,7 +69,7 @@ struct SiteData {
   std::map<const Protocol*, std::string> protocol_summaries;  // inline HTML
   const Assets& assets;
   std::map<std::pair<const Locale*, const Code*>, LocalizedCode> localized;
-  std::map<const Locale*, nlohmann::json> chrome;  // the fields every page of a locale shares
+  std::map<const Locale*, ViewData> chrome;  // the fields every page of a locale shares (View::shared)
 };
 
 // Renders the Markdown of every code and protocol, and every code's strings in every locale.
@@ -71,6 +85,6 @@ std::string search_index(const std::string& locale, const SiteData& site);
 // The locale keys the views use; the default locale must define all of them.
 std::vector<std::string> required_locale_keys(const Catalog& catalog);
 
-nlohmann::json make_view(const Page& page, const SiteData& site);
+View make_view(const Page& page, const SiteData& site);
 
 }  // namespace sitegen

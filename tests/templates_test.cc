@@ -12,8 +12,23 @@ TEST_CASE("templates render views with partials and escape double-brace values o
   Diagnostics diagnostics;
   Templates templates = Templates::load(dir.path(), diagnostics);
   CHECK(diagnostics.all().empty());
-  std::string html = templates.render("page", {{"title", "a<b"}, {"body", "<p>x</p>"}});
+  std::string html = templates.render("page", kainjow::mustache::object{{"title", "a<b"}, {"body", "<p>x</p>"}});
   CHECK(html == "<h1>a&lt;b</h1><p>x</p><footer>a&lt;b</footer>");
+}
+
+TEST_CASE("a page's own fields come first, then the fields its locale shares", "[templates]") {
+  test::TempDir dir;
+  test::write_file(dir / "page.mustache", "{{lang}} {{title}}{{#items}} {{name}}:{{lang}}{{/items}}");
+  Diagnostics diagnostics;
+  Templates templates = Templates::load(dir.path(), diagnostics);
+  REQUIRE(diagnostics.all().empty());
+  kainjow::mustache::data shared = kainjow::mustache::object{{"lang", "fr"}, {"title", "Shared"}};
+  kainjow::mustache::data items{kainjow::mustache::data::type::list};
+  items.push_back(kainjow::mustache::object{{"name", "a"}});
+  items.push_back(kainjow::mustache::object{{"name", "b"}, {"lang", "en"}});
+  kainjow::mustache::data page = kainjow::mustache::object{{"title", "Own"}, {"items", items}};
+  CHECK(templates.render("page", page, &shared) == "fr Own a:fr b:en");
+  CHECK(templates.render("page", page) == " Own a: b:en");
 }
 
 TEST_CASE("template errors name the template", "[templates]") {

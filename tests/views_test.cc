@@ -7,6 +7,30 @@ using namespace sitegen;
 
 namespace {
 
+// A field of a page as its template sees it: the page's own fields first, then the ones every
+// page of its locale shares.
+const ViewData& field(const View& view, const std::string& name) {
+  const ViewData* found = view.page.get(name);
+  if (!found && view.shared) found = view.shared->get(name);
+  if (!found) FAIL("the view has no field " << name);
+  return *found;
+}
+const ViewData& field(const ViewData& object, const std::string& name) {
+  const ViewData* found = object.get(name);
+  if (!found) FAIL("no field " << name);
+  return *found;
+}
+const ViewData& item(const ViewData& list, size_t index) {
+  REQUIRE(list.is_list());
+  REQUIRE(index < list.list_value().size());
+  return list.list_value()[index];
+}
+size_t size(const ViewData& list) { return list.is_list() ? list.list_value().size() : 0; }
+std::string str(const ViewData& data) {
+  if (!data.is_string()) FAIL("not a string");
+  return data.string_value();
+}
+
 // The fixture site loaded and planned, for building views.
 struct ViewFixture {
   test::TempDir dir;
@@ -44,52 +68,52 @@ TEST_CASE("a pair of one class gets the same-class intro and no class contrast",
   ViewFixture f;
   SiteData site = prepare_site_data(f.config, f.catalog, f.locales, f.assets);
   auto view = make_view(f.page("compare/smtp/214-help-message-vs-235-authentication-successful/"), site);
-  CHECK(view["same_class"] == true);
-  CHECK(test::text_of(view["intro"]) ==
+  CHECK(field(view, "same_class").is_true());
+  CHECK(test::text_of(str(field(view, "intro"))) ==
         "SMTP 214 (Help Message) and 235 (Authentication Successful) both belong to class 2xx (Positive Completion). "
         "214: The server sends help text. 235: The server accepted the credentials.");
-  REQUIRE(view["key_differences"].size() == 4);
-  CHECK(test::text_of(view["key_differences"][0]) == "SMTP 214: The server sends help text.");
-  CHECK(test::text_of(view["key_differences"][3]) == "Typical trigger for 235: a successful AUTH exchange.");
+  REQUIRE(size(field(view, "key_differences")) == 4);
+  CHECK(test::text_of(str(item(field(view, "key_differences"), 0))) == "SMTP 214: The server sends help text.");
+  CHECK(test::text_of(str(item(field(view, "key_differences"), 3))) == "Typical trigger for 235: a successful AUTH exchange.");
 }
 
 TEST_CASE("a pair of two classes names both and puts the class contrast first", "[views]") {
   ViewFixture f;
   SiteData site = prepare_site_data(f.config, f.catalog, f.locales, f.assets);
   auto view = make_view(f.page("compare/smtp/214-help-message-vs-535-authentication-failed/"), site);
-  CHECK(view["same_class"] == false);
-  CHECK(test::text_of(view["intro"]).find("SMTP 214 (Help Message) belongs to class 2xx (Positive Completion), while "
+  CHECK(field(view, "same_class").is_false());
+  CHECK(test::text_of(str(field(view, "intro"))).find("SMTP 214 (Help Message) belongs to class 2xx (Positive Completion), while "
                                           "535 (Authentication Failed) belongs to class 5xx (Permanent Negative "
                                           "Completion).") == 0);
-  REQUIRE(view["key_differences"].size() == 5);
-  CHECK(test::text_of(view["key_differences"][0]) ==
+  REQUIRE(size(field(view, "key_differences")) == 5);
+  CHECK(test::text_of(str(item(field(view, "key_differences"), 0))) ==
         "214 belongs to class 2xx (Positive Completion), while 535 belongs to class 5xx (Permanent Negative Completion).");
   // Catalog text is escaped: "&" in the summary arrives as "&amp;".
-  CHECK(view["key_differences"][2].get<std::string>().find("credentials &amp; said so.") != std::string::npos);
+  CHECK(str(item(field(view, "key_differences"), 2)).find("credentials &amp; said so.") != std::string::npos);
 }
 
 TEST_CASE("English catalog prose is marked lang=en on other locales' pages", "[views]") {
   ViewFixture f;
   SiteData site = prepare_site_data(f.config, f.catalog, f.locales, f.assets);
   auto fr = make_view(f.page("fr/smtp/214-help-message/"), site);
-  CHECK(fr["summary"] == "<span lang=\"en\">The server sends help text.</span>");
-  CHECK(fr["code"]["description"].get<std::string>().rfind("<div lang=\"en\">", 0) == 0);
+  CHECK(str(field(fr, "summary")) == "<span lang=\"en\">The server sends help text.</span>");
+  CHECK(str(field(field(fr, "code"), "description")).rfind("<div lang=\"en\">", 0) == 0);
   auto ar = make_view(f.page("ar/smtp/214-help-message/"), site);
-  CHECK(ar["summary"] == "<span lang=\"en\" dir=\"ltr\">The server sends help text.</span>");
-  CHECK(ar["dir"] == "rtl");
+  CHECK(str(field(ar, "summary")) == "<span lang=\"en\" dir=\"ltr\">The server sends help text.</span>");
+  CHECK(str(field(ar, "dir")) == "rtl");
   auto en = make_view(f.page("smtp/214-help-message/"), site);
-  CHECK(en["summary"] == "The server sends help text.");
-  CHECK(en["english_note"] == false);
+  CHECK(str(field(en, "summary")) == "The server sends help text.");
+  CHECK(field(en, "english_note").is_false());
 }
 
 TEST_CASE("the language switcher points at the same page in every locale", "[views]") {
   ViewFixture f;
   SiteData site = prepare_site_data(f.config, f.catalog, f.locales, f.assets);
   auto view = make_view(f.page("fr/smtp/535-authentication-failed/"), site);
-  REQUIRE(view["languages"].size() == 3);
-  CHECK(view["languages"][0]["href"] == "../../../smtp/535-authentication-failed/");
-  CHECK(view["languages"][1]["current"] == true);
-  CHECK(view["languages"][2]["href"] == "../../../ar/smtp/535-authentication-failed/");
+  REQUIRE(size(field(view, "languages")) == 3);
+  CHECK(str(field(item(field(view, "languages"), 0), "href")) == "../../../smtp/535-authentication-failed/");
+  CHECK(field(item(field(view, "languages"), 1), "current").is_true());
+  CHECK(str(field(item(field(view, "languages"), 2), "href")) == "../../../ar/smtp/535-authentication-failed/");
 }
 
 TEST_CASE("the 404 page links from the base URL's path because it is served anywhere", "[views]") {
@@ -97,7 +121,7 @@ TEST_CASE("the 404 page links from the base URL's path because it is served anyw
   f.config.base_url = "https://x.test/docs/";
   SiteData site = prepare_site_data(f.config, f.catalog, f.locales, f.assets);
   auto view = make_view(f.pages.back(), site);
-  CHECK(view["stylesheet_href"] == "/docs/" + f.assets.path("style.css"));
-  CHECK(view["protocols"][0]["href"] == "/docs/smtp/");
-  CHECK(view["languages"][1]["href"] == "/docs/fr/");
+  CHECK(str(field(view, "stylesheet_href")) == "/docs/" + f.assets.path("style.css"));
+  CHECK(str(field(item(field(view, "protocols"), 0), "href")) == "/docs/smtp/");
+  CHECK(str(field(item(field(view, "languages"), 1), "href")) == "/docs/fr/");
 }
