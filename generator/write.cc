@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <cstring>
 #include <dirent.h>
@@ -9,6 +11,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <filesystem>
+#include <set>
 #include <unistd.h>
 
 #include "hash.h"
@@ -119,10 +122,27 @@ std::vector<std::string> list_files(const fs::path& dir) {
   return files;
 }
 
-// True for a regular file (not a symlink to one). Called for every page, so a plain fstatat.
-bool is_file(const std::string& path) {
+// When a folder last changed (an entry added, removed or renamed), in ns; -1 when it is not a folder.
+int64_t folder_time(int root_fd, const std::string& relative) {
   struct stat st;
-  return ::fstatat(AT_FDCWD, path.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode);
+  if (::fstatat(root_fd, relative.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISDIR(st.st_mode)) return -1;
+  return static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+}
+
+// "fr/http/404-not-found/index.html" -> "fr/http/404-not-found"; "" for a file at the top.
+std::string folder_of(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? "" : path.substr(0, slash);
+}
+
+// A folder whose time was recorded less than this long after it last changed may change again
+// within the same tick of the file system's clock without its time changing, so it is read anyway.
+constexpr int64_t kSettledNs = 1000000000;
+
+// True for a regular file (not a symlink to one). Called for every page, so a plain fstatat.
+bool is_file(const std::string& path, int dir_fd = AT_FDCWD) {
+  struct stat st;
+  return ::fstatat(dir_fd, path.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode);
 }
 
 // Swaps two paths in one step (Linux renameat2 RENAME_EXCHANGE): at every moment the output
@@ -166,6 +186,10 @@ OutputWriter::Manifest OutputWriter::read_manifest(const std::string& path) {
     size_t first = text.find(' ', start), second = first == std::string::npos ? first : text.find(' ', first + 1);
     if (second == std::string::npos || second >= end) continue;
     std::string bytes = text.substr(start, first - start);
+    if (bytes == "folder" || bytes == "recorded") {  // the last lines: kept as they are, for later
+      manifest.folder_lines = text.substr(start);
+      break;
+    }
     std::string file = text.substr(second + 1, end - second - 1);
     if (bytes.empty() || !is_safe_relative_path(file)) continue;
     if (bytes == "user") {
@@ -178,11 +202,136 @@ OutputWriter::Manifest OutputWriter::read_manifest(const std::string& path) {
   return manifest;
 }
 
-std::string OutputWriter::manifest_text(const std::map<std::string, Entry>& files, const std::vector<std::string>& user_files) {
+OutputWriter::FolderTimes OutputWriter::read_folder_lines(const std::string& lines) {
+  FolderTimes folders;
+  for (size_t start = 0, end; start < lines.size(); start = end + 1) {
+    end = lines.find('\n', start);
+    if (end == std::string::npos) end = lines.size();
+    size_t first = lines.find(' ', start), second = first == std::string::npos ? first : lines.find(' ', first + 1);
+    if (second == std::string::npos || second >= end) continue;
+    const int64_t time = std::strtoll(lines.c_str() + first + 1, nullptr, 10);
+    if (lines.compare(start, first - start, "recorded") == 0) {
+      folders.recorded_at = time;
+    } else if (lines.compare(start, first - start, "folder") == 0) {
+      std::string folder = lines.substr(second + 1, end - second - 1);
+      if (is_safe_relative_path(folder)) folders.times.emplace_hint(folders.times.end(), std::move(folder), time);
+    }
+  }
+  return folders;
+}
+
+std::string OutputWriter::folder_lines(const FolderTimes& folders) {
   std::string text;
-  for (const auto& [file, entry] : files) text += entry.bytes + " " + entry.inputs + " " + file + "\n";
-  for (const auto& file : user_files) text += "user - " + file + "\n";
+  text.reserve(folders.times.size() * 64);
+  for (const auto& [folder, time] : folders.times) {
+    text.append("folder ").append(std::to_string(time)).append(1, ' ').append(folder).append(1, '\n');
+  }
+  return text.append("recorded ").append(std::to_string(folders.recorded_at)).append(" folders\n");
+}
+
+std::string OutputWriter::manifest_text(const std::map<std::string, Entry>& files, const std::vector<std::string>& user_files) {
+  // Appended piece by piece into one string sized up front: a large site's manifest has tens of
+  // thousands of lines, and a line made of temporary strings cost more than writing it out.
+  size_t size = 0;
+  for (const auto& [file, entry] : files) size += entry.bytes.size() + entry.inputs.size() + file.size() + 3;
+  for (const auto& file : user_files) size += file.size() + 8;
+  std::string text;
+  text.reserve(size);
+  auto line = [&text](const std::string& first, const std::string& second, const std::string& path) {
+    text.append(first).append(1, ' ').append(second).append(1, ' ').append(path).append(1, '\n');
+  };
+  for (const auto& [file, entry] : files) line(entry.bytes, entry.inputs, file);
+  for (const auto& file : user_files) line("user", "-", file);
   return text;
+}
+
+std::vector<std::string> OutputWriter::files_not_made_by_sitegen() const {
+  std::vector<std::string> files;
+  const FolderTimes folders = read_folder_lines(spare().folder_lines);
+  if (folders.times.empty()) {  // not recorded: a first build, or the staging folder was cleared
+    for (auto& path : list_files(out_dir_)) {
+      if (!previous_.files.count(path)) files.push_back(std::move(path));
+    }
+    return files;
+  }
+  int root = ::open(out_dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (root < 0) return files;
+  // The files directly in `folder` ("" for the top) that sitegen did not make, and every file
+  // under its subfolders that were not there when the folders were recorded.
+  auto read_folder = [&](const std::string& folder) {
+    const std::string prefix = folder.empty() ? "" : folder + "/";
+    int fd = ::openat(root, folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    DIR* dir = fd < 0 ? nullptr : ::fdopendir(fd);
+    if (dir == nullptr) {
+      if (fd >= 0) ::close(fd);
+      return;
+    }
+    while (const dirent* entry = ::readdir(dir)) {
+      const std::string name = entry->d_name;
+      if (name == "." || name == "..") continue;
+      struct stat st;
+      if (::fstatat(::dirfd(dir), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+      if (S_ISREG(st.st_mode)) {
+        if (!previous_.files.count(prefix + name)) files.push_back(prefix + name);
+      } else if (S_ISDIR(st.st_mode) && !folders.times.count(prefix + name)) {
+        int child = ::openat(::dirfd(dir), name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (child >= 0) list_files_under(child, prefix + name + "/", files);
+      }
+    }
+    ::closedir(dir);
+  };
+  read_folder("");
+  std::set<std::string> unchanged;
+  for (const auto& [folder, recorded] : folders.times) {
+    const int64_t now = folder_time(root, folder);
+    if (now < 0) continue;  // gone, and whatever it held with it
+    if (now == recorded && recorded < folders.recorded_at - kSettledNs) {
+      unchanged.insert(folder);
+    } else {
+      read_folder(folder);
+    }
+  }
+  ::close(root);
+  // An unchanged folder holds the same names as before: the user's files among them are the ones
+  // the manifest lists.
+  for (const auto& path : previous_.user_files) {
+    const std::string folder = folder_of(path);
+    if (!folder.empty() && unchanged.count(folder)) files.push_back(path);
+  }
+  return files;
+}
+
+OutputWriter::FolderTimes OutputWriter::folder_times(const std::vector<std::string>& kept) const {
+  // Taken before the folders are looked at: a change made while they are is then never older.
+  const int64_t recorded_at = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                  std::chrono::system_clock::now().time_since_epoch()).count();
+  std::set<std::string> names;
+  auto add = [&](const std::string& file) {
+    for (std::string folder = folder_of(file); !folder.empty(); folder = folder_of(folder)) {
+      if (!names.insert(folder).second) break;  // and so were the folders above it
+    }
+  };
+  for (const auto& [path, entry] : current_) add(path);
+  for (const auto& path : kept) add(path);
+  const std::vector<std::string> folders(names.begin(), names.end());
+  std::vector<int64_t> times(folders.size(), -1);
+  int root = ::open(staging_dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (root >= 0) {
+    // A folder per page: the two halves are looked at side by side.
+    auto look = [&](size_t begin, size_t end) {
+      for (size_t i = begin; i < end; ++i) times[i] = folder_time(root, folders[i]);
+    };
+    auto first_half = std::async(std::launch::async, look, 0, folders.size() / 2);
+    look(folders.size() / 2, folders.size());
+    first_half.get();
+    ::close(root);
+  }
+  FolderTimes out;
+  out.recorded_at = recorded_at;
+  for (size_t i = 0; i < folders.size(); ++i) {
+    if (times[i] >= 0) out.times.emplace_hint(out.times.end(), folders[i], times[i]);
+  }
+  return out;
 }
 
 OutputWriter::OutputWriter(std::string out_dir) : out_dir_(std::move(out_dir)) {
@@ -204,6 +353,8 @@ OutputWriter::OutputWriter(std::string out_dir) : out_dir_(std::move(out_dir)) {
   fs::path parent = dir.has_parent_path() ? dir.parent_path() : fs::path(".");
   staging_dir_ = (parent / ("." + dir.filename().string() + ".sitegen-staging")).string();
   out_dir_ = dir.string();
+  // Files of the output are looked up from the folder itself: one per page, on every build.
+  out_fd_ = ::open(out_dir_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
   fs::path spare_manifest = fs::path(staging_dir_) / kManifestName;
   if (!fs::is_directory(staging_dir_, ec) || !is_file(spare_manifest.string())) fs::remove_all(staging_dir_, ec);
 }
@@ -218,6 +369,7 @@ const OutputWriter::Manifest& OutputWriter::spare() const {
 }
 
 OutputWriter::~OutputWriter() {
+  if (out_fd_ >= 0) ::close(out_fd_);
   // A staging folder this build began to change no longer matches its manifest: it goes.
   if (!committed_ && staging_ready_) {
     std::error_code ec;
@@ -238,16 +390,24 @@ void OutputWriter::ensure_staging() {
   std::lock_guard<std::mutex> lock(mutex_);
   if (staging_ready_) return;
   std::error_code ec;
+  spare();  // read before it goes; it also holds the output's folder times
   // The output folder is listed in the background while the build goes on: commit() needs the
   // user's files in it. A build that changes nothing never needs the list.
-  output_files_ = std::async(std::launch::async, list_files, fs::path(out_dir_));
-  spare();  // read before it goes
+  user_files_ = std::async(std::launch::async, [this] { return files_not_made_by_sitegen(); });
   fs::remove(fs::path(staging_dir_) / kManifestName, ec);
   fs::create_directories(staging_dir_, ec);
   if (ec) throw OutputError(staging_dir_ + ": cannot create the staging folder: " + ec.message());
-  for (const auto& path : pending_links_) {
-    if (!is_staged(path, current_.at(path).bytes)) link_from_output(path);
-  }
+  // Every file placed so far, checked and linked in two halves side by side: when the first
+  // change comes late in a build, this is most of the site.
+  auto link = [this](size_t begin, size_t end) {
+    for (size_t i = begin; i < end; ++i) {
+      const std::string& path = pending_links_[i];
+      if (!is_staged(path, current_.at(path).bytes)) link_from_output(path);
+    }
+  };
+  auto first_half = std::async(std::launch::async, link, 0, pending_links_.size() / 2);
+  link(pending_links_.size() / 2, pending_links_.size());
+  first_half.get();
   pending_links_.clear();
   staging_ready_ = true;
 }
@@ -282,7 +442,7 @@ void OutputWriter::place(const std::string& relative_path, const Entry& entry, c
 bool OutputWriter::reuse(const std::string& relative_path, const std::string& inputs) {
   auto previous = previous_.files.find(relative_path);
   if (inputs.empty() || previous == previous_.files.end() || previous->second.inputs != inputs) return false;
-  if (!is_safe_relative_path(relative_path) || !is_file(out_dir_ + "/" + relative_path)) return false;
+  if (!is_safe_relative_path(relative_path) || !is_file(relative_path, out_fd_)) return false;
   place(relative_path, previous->second, nullptr, true);
   return true;
 }
@@ -291,7 +451,7 @@ bool OutputWriter::reuse_all(const std::string& inputs) {
   std::vector<std::string> group;
   for (const auto& [path, entry] : previous_.files) {
     if (entry.inputs != inputs) continue;
-    if (!is_file(out_dir_ + "/" + path)) return false;
+    if (!is_file(path, out_fd_)) return false;
     group.push_back(path);
   }
   if (inputs.empty() || group.empty()) return false;
@@ -307,7 +467,7 @@ void OutputWriter::write(const std::string& relative_path, const std::string& by
   auto previous = previous_.files.find(relative_path);
   // Same bytes as last time: the output's file is kept (with its date) instead of written again.
   bool unchanged = previous != previous_.files.end() && previous->second.bytes == entry.bytes &&
-                   is_file(out_dir_ + "/" + relative_path);
+                   is_file(relative_path, out_fd_);
   place(relative_path, entry, unchanged ? nullptr : &bytes, unchanged);
 }
 
@@ -332,8 +492,8 @@ void OutputWriter::commit() {
   // are gone, the user's files that are gone, and the user's files as they are now.
   ensure_staging();
   // Files the user put into the output folder are not sitegen's to delete: they are kept.
-  for (const auto& path : output_files_.get()) {
-    if (path != kManifestName && !previous_.files.count(path) && !current_.count(path)) kept_.push_back(path);
+  for (const auto& path : user_files_.get()) {
+    if (path != kManifestName && !current_.count(path)) kept_.push_back(path);
   }
   std::sort(kept_.begin(), kept_.end());
   std::set<std::string> kept(kept_.begin(), kept_.end());
@@ -345,11 +505,15 @@ void OutputWriter::commit() {
   }
   for (const auto& path : kept_) link_from_output(path);
   write_new_file(staging_dir_, kManifestName, manifest_text(current_, kept_));
+  // Taken before the swap: nobody but sitegen changes the staging folder.
+  const std::string folder_times_now = folder_lines(folder_times(kept_));
 
   if (!fs::exists(out_dir_, ec)) {
     fs::create_directories(fs::path(out_dir_).parent_path(), ec);
     fs::rename(staging_dir_, out_dir_);
     committed_ = true;
+    // No staging folder is left to hold the folders' times: the next build that changes
+    // something reads every folder.
     return;
   }
   if (!swap_paths(staging_dir_, out_dir_)) {
@@ -367,7 +531,7 @@ void OutputWriter::commit() {
   // staging folder loses it and the next build clears the folder instead of trusting it.
   fs::path spare_manifest = fs::path(staging_dir_) / kManifestName;
   try {
-    replace_file(spare_manifest, manifest_text(previous_.files, kept_));
+    replace_file(spare_manifest, manifest_text(previous_.files, kept_) + folder_times_now);
   } catch (const std::exception&) {
     fs::remove(spare_manifest, ec);
   }

@@ -5,6 +5,7 @@
 // Safe to call from several threads at once.
 #pragma once
 
+#include <cstdint>
 #include <future>
 #include <map>
 #include <mutex>
@@ -71,10 +72,22 @@ class OutputWriter {
     bool operator!=(const Entry& other) const { return !(*this == other); }
   };
   // A manifest: the files sitegen made, and the user's files it carried over into that folder.
+  // The staging folder's manifest also ends with the output's FolderTimes, kept as lines of text.
   struct Manifest {
     std::map<std::string, Entry> files;
     std::set<std::string> user_files;
+    std::string folder_lines;
   };
+  // When each subfolder of the output last changed, as of `recorded_at` (ns since the epoch): a
+  // folder whose time is still the same holds the same names, so a build need not read it to find
+  // files the user added. Kept in the staging folder's manifest, not in the output's, whose bytes
+  // depend only on the inputs.
+  struct FolderTimes {
+    std::map<std::string, int64_t> times;  // "fr/http" -> last change, ns
+    int64_t recorded_at = 0;
+  };
+  static FolderTimes read_folder_lines(const std::string& lines);
+  static std::string folder_lines(const FolderTimes& folders);
   static Manifest read_manifest(const std::string& path);
 
   // Records `relative_path` as part of the new site and makes the staging copy hold `bytes` (or,
@@ -86,17 +99,23 @@ class OutputWriter {
   bool is_staged(const std::string& relative_path, const std::string& bytes) const;
   void link_from_output(const std::string& relative_path);
   static std::string manifest_text(const std::map<std::string, Entry>& files, const std::vector<std::string>& user_files);
+  // The files in the output folder that the previous build did not make, reading only the folders
+  // that changed since it recorded them (a site has a folder per page).
+  std::vector<std::string> files_not_made_by_sitegen() const;
+  // The last-change time of every folder of the staging folder that holds a file of the new site.
+  FolderTimes folder_times(const std::vector<std::string>& kept) const;
 
   std::string out_dir_;
+  int out_fd_ = -1;  // the output folder as it was when the build began, if it existed
   std::string staging_dir_;
   Manifest previous_;  // the output folder's manifest: the site as the previous build left it
   // The staging folder's manifest: the site of the build before that (see spare()).
   const Manifest& spare() const;
   mutable Manifest spare_;
   mutable std::once_flag spare_loaded_;
-  // Every file in the output folder, listed in the background from the first change on;
-  // commit() needs it to carry the user's files over.
-  std::future<std::vector<std::string>> output_files_;
+  // The files in the output folder sitegen did not make, listed in the background from the first
+  // change on; commit() carries them over.
+  std::future<std::vector<std::string>> user_files_;
   std::map<std::string, Entry> current_;
   std::mutex mutex_;                        // guards everything below
   std::vector<std::string> kept_;

@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <chrono>
 #include <map>
+#include <thread>
 
 #include "test_support.h"
 #include "write.h"
@@ -202,4 +204,36 @@ TEST_CASE("a stale entry in the manifest cannot delete files outside the folder"
   writer.write("index.html", "x");
   writer.commit();
   CHECK(test::read_file(dir / "outside.txt") == "keep me");
+}
+
+TEST_CASE("a file the user adds inside a folder of the site is kept, however long after the build", "[write]") {
+  // Builds read only the folders whose time changed since the previous build recorded it; this
+  // checks that a folder left alone long enough to be trusted is still read once the user adds to it.
+  test::TempDir dir;
+  std::string out = dir / "site";
+  auto build = [&](const std::string& about) {
+    OutputWriter writer(out);
+    writer.write("index.html", "home");
+    writer.write("a/index.html", "a");
+    writer.write("b/c/index.html", "c");
+    writer.write("about/index.html", about);
+    writer.commit();
+    return writer.kept();
+  };
+  CHECK(build("1").empty());
+  CHECK(build("2").empty());
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // the folders' times settle
+  CHECK(build("3").empty());
+  test::write_file(out + "/b/c/notes.txt", "mine");
+  CHECK(build("4") == std::vector<std::string>{"b/c/notes.txt"});
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  CHECK(build("5") == std::vector<std::string>{"b/c/notes.txt"});
+  test::write_file(out + "/a/more.txt", "also mine");
+  CHECK(build("6") == std::vector<std::string>{"a/more.txt", "b/c/notes.txt"});
+  CHECK(test::read_file(out + "/b/c/notes.txt") == "mine");
+  CHECK(test::read_file(out + "/a/more.txt") == "also mine");
+  CHECK(test::read_file(out + "/about/index.html") == "6");
+  fs::remove(out + "/b/c/notes.txt");
+  CHECK(build("7") == std::vector<std::string>{"a/more.txt"});
+  CHECK_FALSE(fs::exists(out + "/b/c/notes.txt"));
 }
