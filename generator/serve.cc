@@ -15,6 +15,7 @@
 #include "build.h"
 #include "config.h"
 #include "json_file.h"
+#include "write.h"
 
 namespace fs = std::filesystem;
 
@@ -37,7 +38,9 @@ const char* const kLiveScript = R"JS((function () {
     }
     overlay.textContent = 'sitegen: the last edit does not build; showing the last good site.\n\n' + message;
   }
-  var events = new EventSource('/__sitegen/events');
+  // The build the page came from: the server sends what happened since, even before this connects.
+  var since = document.currentScript ? document.currentScript.getAttribute('data-build') : null;
+  var events = new EventSource('/__sitegen/events' + (since ? '?since=' + since : ''));
   events.addEventListener('reload', function () { location.reload(); });
   events.addEventListener('failed', function (e) { show(JSON.parse(e.data).message); });
 })();
@@ -190,11 +193,27 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
     response.set_content("{\"version\":" + std::to_string(version) + ",\"error\":" + json_string(error) + "}",
                          "application/json");
   });
-  server.Get("/__sitegen/events", [&](const httplib::Request&, httplib::Response& response) {
-    uint64_t seen = preview.state().first;
-    response.set_chunked_content_provider("text/event-stream", [&, seen](size_t, httplib::DataSink& sink) mutable {
+  server.Get("/__sitegen/events", [&](const httplib::Request& request, httplib::Response& response) {
+    // A page says which build it came from: a rebuild that ended between serving it and this
+    // request is reported at once instead of being missed. A page served while the last edit does
+    // not build shows the error at once too.
+    auto [current, current_error] = preview.state();
+    uint64_t seen = current;
+    if (request.has_param("since")) {
+      try {
+        seen = std::stoull(request.get_param_value("since"));
+      } catch (const std::exception&) {
+      }
+    }
+    bool report_error = !current_error.empty();
+    response.set_chunked_content_provider("text/event-stream", [&, seen, report_error](size_t, httplib::DataSink& sink) mutable {
       uint64_t version;
       std::string error;
+      if (report_error) {
+        report_error = false;
+        std::tie(version, error) = preview.state();
+        if (!error.empty()) seen = version - 1;  // reported below as a change
+      }
       if (!preview.wait(seen, std::chrono::seconds(15), version, error)) return false;
       std::string message = ": keep-alive\n\n";
       if (version != seen) {
@@ -223,6 +242,9 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
       status = 404;
       file = (fs::path(out_dir) / "404.html").string();
     }
+    // Read before the file: if a rebuild lands in between, the page is newer than it says and
+    // only gets one reload too many.
+    const uint64_t build_number = preview.state().first;
     std::string body;
     try {
       body = read_text_file(file);
@@ -234,7 +256,8 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
     std::string type = content_type(file);
     if (type.rfind("text/html", 0) == 0) {
       size_t end = body.rfind("</body>");
-      body.insert(end == std::string::npos ? body.size() : end, "<script src=\"/__sitegen/live.js\"></script>\n");
+      body.insert(end == std::string::npos ? body.size() : end,
+                  "<script src=\"/__sitegen/live.js\" data-build=\"" + std::to_string(build_number) + "\"></script>\n");
     }
     response.status = status;
     response.set_header("Cache-Control", "no-store");
@@ -293,9 +316,10 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
   // listen ended without a signal (an error): wake the stopper so it can finish.
   pthread_kill(stopper.native_handle(), SIGTERM);
   stopper.join();
-  if (temporary_out) {
+  if (temporary_out) {  // with the staging folder beside it, which holds the site before last
     std::error_code ec;
     fs::remove_all(out_dir, ec);
+    fs::remove_all(staging_dir_of(out_dir), ec);
   }
   out << "sitegen serve: stopped" << std::endl;
   return kExitOk;

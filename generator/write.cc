@@ -159,6 +159,13 @@ bool swap_paths(const fs::path& a, const fs::path& b) {
 
 }  // namespace
 
+std::string staging_dir_of(const std::string& out_dir) {
+  fs::path dir = fs::path(out_dir).lexically_normal();
+  if (dir.filename().empty()) dir = dir.parent_path();
+  fs::path parent = dir.has_parent_path() ? dir.parent_path() : fs::path(".");
+  return (parent / ("." + dir.filename().string() + ".sitegen-staging")).string();
+}
+
 bool is_safe_relative_path(const std::string& path) {
   if (path.empty() || path.front() == '/' || path.back() == '/' || path.find('\\') != std::string::npos) return false;
   for (size_t start = 0; start <= path.size();) {
@@ -350,8 +357,7 @@ OutputWriter::OutputWriter(std::string out_dir) : out_dir_(std::move(out_dir)) {
   // The staging folder sits beside the output, on the same file system, so the swap is atomic.
   // Between builds it holds the previous site, described by its own manifest. Without one it is
   // what a killed or failed build left half-changed: it is ours by name, so it is cleared.
-  fs::path parent = dir.has_parent_path() ? dir.parent_path() : fs::path(".");
-  staging_dir_ = (parent / ("." + dir.filename().string() + ".sitegen-staging")).string();
+  staging_dir_ = staging_dir_of(out_dir_);
   out_dir_ = dir.string();
   // Files of the output are looked up from the folder itself: one per page, on every build.
   out_fd_ = ::open(out_dir_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);

@@ -125,6 +125,9 @@ class OutputWriter {
   int written_ = 0, unchanged_ = 0, removed_ = 0;
 };
 
+// The staging folder of an output folder: ".site.sitegen-staging" beside "site".
+std::string staging_dir_of(const std::string& out_dir);
+
 // True for a relative path with no empty, "." or ".." segment and no backslash: it cannot leave
 // the folder it is relative to.
 bool is_safe_relative_path(const std::string& path);

@@ -16,6 +16,7 @@
 
 #include "serve.h"
 #include "test_support.h"
+#include "write.h"
 
 using namespace sitegen;
 namespace fs = std::filesystem;
@@ -56,6 +57,7 @@ class Server {
     return exit_code_;
   }
   int port() const { return port_; }
+  pid_t pid() const { return pid_; }
   std::string log() const { return fs::exists(log_) ? test::read_file(log_) : ""; }
   httplib::Client client() const {
     httplib::Client c("127.0.0.1", port_);
@@ -114,7 +116,8 @@ TEST_CASE("serve answers pages as text/html and unknown paths with the site's 40
     REQUIRE(response);
     CHECK(response->status == 200);
     CHECK(response->get_header_value("Content-Type") == "text/html; charset=utf-8");
-    CHECK(response->body.find("<script src=\"/__sitegen/live.js\"></script>") != std::string::npos);
+    // The page says which build it came from (0: the one serve started with), for the live-reload script.
+    CHECK(response->body.find("<script src=\"/__sitegen/live.js\" data-build=\"0\"></script>") != std::string::npos);
   }
   auto missing = client.Get("/smtp/999-nothing/");
   REQUIRE(missing);
@@ -152,6 +155,23 @@ TEST_CASE("serve rebuilds on an edit, keeps the last good site on a broken edit 
   edit("Built with sitegen.", "Built with sitegen, fixed.");
   CHECK(shows_within_two_seconds(server, "/smtp/", "Built with sitegen, fixed."));
   CHECK(shows_within_two_seconds(server, "/__sitegen/status", "\"error\":\"\""));
+
+  // A page that connects for events after rebuilds it did not see still hears of them: here the
+  // page came from the first build, and three more (edited, broken, fixed) ended before it connected.
+  std::string events;
+  server.client().Get("/__sitegen/events?since=0", [&](const char* data, size_t length) {
+    events.append(data, length);
+    return false;  // the first event is enough
+  });
+  CHECK(events.find("event: reload") != std::string::npos);
+
+  // Stopped, it leaves nothing behind: neither its temporary site nor the staging folder beside it.
+  const std::string out = (fs::temp_directory_path() / ("sitegen-serve-" + std::to_string(server.pid()))).string();
+  REQUIRE(fs::exists(out));
+  CHECK(fs::exists(staging_dir_of(out)));  // the rebuilds above left the site before last there
+  CHECK(server.stop() == 0);
+  CHECK_FALSE(fs::exists(out));
+  CHECK_FALSE(fs::exists(staging_dir_of(out)));
 }
 
 TEST_CASE("serve never returns a file outside the output folder", "[serve][security]") {
