@@ -205,15 +205,10 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
       } catch (const std::exception&) {
       }
     }
-    bool report_error = !current_error.empty();
-    response.set_chunked_content_provider("text/event-stream", [&, seen, report_error](size_t, httplib::DataSink& sink) mutable {
+    if (!current_error.empty() && seen == current) seen = current - 1;  // reported below as a change
+    response.set_chunked_content_provider("text/event-stream", [&, seen](size_t, httplib::DataSink& sink) mutable {
       uint64_t version;
       std::string error;
-      if (report_error) {
-        report_error = false;
-        std::tie(version, error) = preview.state();
-        if (!error.empty()) seen = version - 1;  // reported below as a change
-      }
       if (!preview.wait(seen, std::chrono::seconds(15), version, error)) return false;
       std::string message = ": keep-alive\n\n";
       if (version != seen) {

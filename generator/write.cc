@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <filesystem>
+#include <functional>
 #include <set>
 #include <unistd.h>
 
@@ -90,7 +91,9 @@ void remove_file(const fs::path& root, const std::string& relative) {
 // Every regular file under `dir`, as paths relative to it. Walked with openat and readdir's
 // d_type rather than std::filesystem: a large site has tens of thousands of folders, and this
 // runs on every build that changes something.
-void list_files_under(int dir_fd, const std::string& prefix, std::vector<std::string>& files) {
+// `descend` says whether to go into a subfolder ("fr/http"); by default every one.
+void list_files_under(int dir_fd, const std::string& prefix, std::vector<std::string>& files,
+                      const std::function<bool(const std::string&)>& descend = nullptr) {
   DIR* dir = ::fdopendir(dir_fd);
   if (dir == nullptr) {
     ::close(dir_fd);
@@ -107,12 +110,20 @@ void list_files_under(int dir_fd, const std::string& prefix, std::vector<std::st
     }
     if (type == DT_REG) {
       files.push_back(prefix + name);
-    } else if (type == DT_DIR) {
+    } else if (type == DT_DIR && (!descend || descend(prefix + name))) {
       int child = ::openat(::dirfd(dir), name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-      if (child >= 0) list_files_under(child, prefix + name + "/", files);
+      if (child >= 0) list_files_under(child, prefix + name + "/", files, descend);
     }
   }
   ::closedir(dir);
+}
+
+// Runs look(begin, end) over [0, count) in two halves side by side: for loops of one file-system
+// call per page.
+void in_two_halves(size_t count, const std::function<void(size_t, size_t)>& look) {
+  auto first_half = std::async(std::launch::async, look, 0, count / 2);
+  look(count / 2, count);
+  first_half.get();
 }
 
 std::vector<std::string> list_files(const fs::path& dir) {
@@ -266,26 +277,14 @@ std::vector<std::string> OutputWriter::files_not_made_by_sitegen() const {
   // The files directly in `folder` ("" for the top) that sitegen did not make, and every file
   // under its subfolders that were not there when the folders were recorded.
   auto read_folder = [&](const std::string& folder) {
-    const std::string prefix = folder.empty() ? "" : folder + "/";
     int fd = ::openat(root, folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    DIR* dir = fd < 0 ? nullptr : ::fdopendir(fd);
-    if (dir == nullptr) {
-      if (fd >= 0) ::close(fd);
-      return;
+    if (fd < 0) return;
+    std::vector<std::string> found;
+    list_files_under(fd, folder.empty() ? "" : folder + "/", found,
+                     [&](const std::string& subfolder) { return !folders.times.count(subfolder); });
+    for (auto& path : found) {
+      if (!previous_.files.count(path)) files.push_back(std::move(path));
     }
-    while (const dirent* entry = ::readdir(dir)) {
-      const std::string name = entry->d_name;
-      if (name == "." || name == "..") continue;
-      struct stat st;
-      if (::fstatat(::dirfd(dir), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
-      if (S_ISREG(st.st_mode)) {
-        if (!previous_.files.count(prefix + name)) files.push_back(prefix + name);
-      } else if (S_ISDIR(st.st_mode) && !folders.times.count(prefix + name)) {
-        int child = ::openat(::dirfd(dir), name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-        if (child >= 0) list_files_under(child, prefix + name + "/", files);
-      }
-    }
-    ::closedir(dir);
   };
   read_folder("");
   std::set<std::string> unchanged;
@@ -324,13 +323,9 @@ OutputWriter::FolderTimes OutputWriter::folder_times(const std::vector<std::stri
   std::vector<int64_t> times(folders.size(), -1);
   int root = ::open(staging_dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (root >= 0) {
-    // A folder per page: the two halves are looked at side by side.
-    auto look = [&](size_t begin, size_t end) {
+    in_two_halves(folders.size(), [&](size_t begin, size_t end) {
       for (size_t i = begin; i < end; ++i) times[i] = folder_time(root, folders[i]);
-    };
-    auto first_half = std::async(std::launch::async, look, 0, folders.size() / 2);
-    look(folders.size() / 2, folders.size());
-    first_half.get();
+    });
     ::close(root);
   }
   FolderTimes out;
@@ -403,17 +398,13 @@ void OutputWriter::ensure_staging() {
   fs::remove(fs::path(staging_dir_) / kManifestName, ec);
   fs::create_directories(staging_dir_, ec);
   if (ec) throw OutputError(staging_dir_ + ": cannot create the staging folder: " + ec.message());
-  // Every file placed so far, checked and linked in two halves side by side: when the first
-  // change comes late in a build, this is most of the site.
-  auto link = [this](size_t begin, size_t end) {
+  // Every file placed so far: when the first change comes late in a build, most of the site.
+  in_two_halves(pending_links_.size(), [this](size_t begin, size_t end) {
     for (size_t i = begin; i < end; ++i) {
       const std::string& path = pending_links_[i];
       if (!is_staged(path, current_.at(path).bytes)) link_from_output(path);
     }
-  };
-  auto first_half = std::async(std::launch::async, link, 0, pending_links_.size() / 2);
-  link(pending_links_.size() / 2, pending_links_.size());
-  first_half.get();
+  });
   pending_links_.clear();
   staging_ready_ = true;
 }
