@@ -1,5 +1,7 @@
 #include "fingerprint.h"
 
+#include <cstring>
+
 #include "hash.h"
 
 namespace sitegen {
@@ -9,13 +11,22 @@ namespace {
 // Folds fields into one hash; each field is length-prefixed so "ab"+"c" differs from "a"+"bc".
 class Hasher {
  public:
+  Hasher() { text_.reserve(256); }
   Hasher& add(const std::string& field) {
     text_ += std::to_string(field.size());
     text_ += ':';
     text_ += field;
     return *this;
   }
-  Hasher& add(uint64_t value) { return add(hex64(value)); }
+  // A hash goes in as its 8 bytes behind a '#', which no length prefix starts with: this runs
+  // for every page on every build.
+  Hasher& add(uint64_t value) {
+    char bytes[sizeof value];
+    std::memcpy(bytes, &value, sizeof value);
+    text_ += '#';
+    text_.append(bytes, sizeof bytes);
+    return *this;
+  }
   uint64_t done() const { return hash64(text_); }
 
  private:

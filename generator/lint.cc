@@ -1,27 +1,89 @@
 #include "lint.h"
 
+#include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <regex>
 
 namespace sitegen {
 
 namespace {
 
-// Abbreviations whose period does not end a sentence.
-const std::regex kAbbreviation("\\b(e\\.g|i\\.e|etc|vs|cf|approx)\\.", std::regex::icase);
-// A sentence end followed by the start of another sentence.
-const std::regex kSentenceBreak("[.!?]\\s+[A-Z0-9`*_]");
 // "A help message response containing …", "The response indicating …": a noun phrase, no verb.
 const std::regex kFragment(
     "^(A|An|The)\\s+([\\w-]+\\s+){0,5}(response|reply|message|status|code)\\s+"
     "(containing|indicating|that indicates|which indicates|meaning|used|sent|returned)\\b");
 const std::regex kProtocolRfc("RFC [0-9]+");
 
+// The scans below run over every prose field on every build, so they are written out rather
+// than made with std::regex, which cost more than loading the rest of the catalog.
+
+bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
 // Code spans quote protocol text, not prose; "#" stands in for each so the words on either
-// side of one are not taken for neighbours.
+// side of one are not taken for neighbours. A span is a run of backticks, text without one, and
+// the next run; a run with no closing one is a span only if it has two backticks or more.
 std::string without_code_spans(const std::string& markdown) {
-  static const std::regex code_span("`+[^`]*`+");
-  return std::regex_replace(markdown, code_span, "#");
+  std::string out;
+  out.reserve(markdown.size());
+  for (size_t i = 0; i < markdown.size();) {
+    if (markdown[i] != '`') {
+      out += markdown[i++];
+      continue;
+    }
+    const size_t run_end = std::min(markdown.find_first_not_of('`', i), markdown.size());
+    const size_t closing = markdown.find('`', run_end);
+    if (closing != std::string::npos) {
+      out += '#';
+      i = std::min(markdown.find_first_not_of('`', closing), markdown.size());
+    } else if (run_end - i >= 2) {
+      out += '#';
+      i = run_end;
+    } else {
+      out += markdown[i++];
+    }
+  }
+  return out;
+}
+
+// The text without the period of "e.g.", "i.e.", "etc.", "vs.", "cf." and "approx.", which does
+// not end a sentence.
+std::string without_abbreviation_periods(const std::string& text) {
+  static const char* const kAbbreviations[] = {"e.g", "i.e", "etc", "vs", "cf", "approx"};
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    bool found = false;
+    if (is_word_char(text[i]) && (i == 0 || !is_word_char(text[i - 1]))) {
+      for (const char* abbreviation : kAbbreviations) {
+        const size_t length = std::strlen(abbreviation);
+        if (i + length < text.size() && text[i + length] == '.' &&
+            std::equal(abbreviation, abbreviation + length, text.begin() + i,
+                       [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); })) {
+          out.append(text, i, length);
+          i += length + 1;
+          found = true;
+          break;
+        }
+      }
+    }
+    if (!found) out += text[i++];
+  }
+  return out;
+}
+
+// True when a sentence end (".", "!", "?") is followed by white space and the start of another
+// sentence (a capital, a digit, or Markdown that may open one).
+bool has_sentence_break(const std::string& text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '.' && text[i] != '!' && text[i] != '?') continue;
+    size_t next = i + 1;
+    while (next < text.size() && std::isspace(static_cast<unsigned char>(text[next]))) ++next;
+    if (next == i + 1 || next == text.size()) continue;
+    const char c = text[next];
+    if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '`' || c == '*' || c == '_') return true;
+  }
+  return false;
 }
 
 void lint_code(const Code& code, Diagnostics& diagnostics) {
@@ -33,11 +95,11 @@ void lint_code(const Code& code, Diagnostics& diagnostics) {
 
   // The summary fills "SMTP 250: {summary}" and the intro: it must be one whole sentence.
   const std::string& summary = code.summary;
-  std::string plain = std::regex_replace(without_code_spans(summary), kAbbreviation, "$1");
+  std::string plain = without_abbreviation_periods(without_code_spans(summary));
   if (summary.back() != '.') {
     report(Severity::error, "summary", "must be one sentence ending with a period");
   }
-  if (std::regex_search(plain, kSentenceBreak)) {
+  if (has_sentence_break(plain)) {
     report(Severity::error, "summary", "must be one sentence; move the rest to \"description\"");
   }
   if (summary.compare(0, number.size(), number) == 0) {

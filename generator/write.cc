@@ -196,6 +196,7 @@ bool is_safe_relative_path(const std::string& path) {
 OutputWriter::Manifest OutputWriter::read_manifest(const std::string& path) {
   Manifest manifest;
   const std::string text = read_text_file(path);
+  manifest.files.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')));
   // Read by hand rather than with a stream: the manifest of a large site has tens of thousands
   // of lines, and a no-op rebuild is mostly this.
   for (size_t start = 0, end; start < text.size(); start = end + 1) {
@@ -213,8 +214,7 @@ OutputWriter::Manifest OutputWriter::read_manifest(const std::string& path) {
     if (bytes == "user") {
       manifest.user_files.insert(std::move(file));
     } else {
-      manifest.files.emplace_hint(manifest.files.end(), std::move(file),
-                                  Entry{std::move(bytes), text.substr(first + 1, second - first - 1)});
+      manifest.files.emplace(std::move(file), Entry{std::move(bytes), text.substr(first + 1, second - first - 1)});
     }
   }
   return manifest;
@@ -247,18 +247,23 @@ std::string OutputWriter::folder_lines(const FolderTimes& folders) {
   return text.append("recorded ").append(std::to_string(folders.recorded_at)).append(" folders\n");
 }
 
-std::string OutputWriter::manifest_text(const std::map<std::string, Entry>& files, const std::vector<std::string>& user_files) {
+std::string OutputWriter::manifest_text(const Files& files, const std::vector<std::string>& user_files) {
+  // Sorted by path, so the same site always gives the same manifest.
+  std::vector<const Files::value_type*> sorted;
+  sorted.reserve(files.size());
+  for (const auto& file : files) sorted.push_back(&file);
+  std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->first < b->first; });
   // Appended piece by piece into one string sized up front: a large site's manifest has tens of
   // thousands of lines, and a line made of temporary strings cost more than writing it out.
   size_t size = 0;
-  for (const auto& [file, entry] : files) size += entry.bytes.size() + entry.inputs.size() + file.size() + 3;
+  for (const auto* file : sorted) size += file->second.bytes.size() + file->second.inputs.size() + file->first.size() + 3;
   for (const auto& file : user_files) size += file.size() + 8;
   std::string text;
   text.reserve(size);
   auto line = [&text](const std::string& first, const std::string& second, const std::string& path) {
     text.append(first).append(1, ' ').append(second).append(1, ' ').append(path).append(1, '\n');
   };
-  for (const auto& [file, entry] : files) line(entry.bytes, entry.inputs, file);
+  for (const auto* file : sorted) line(file->second.bytes, file->second.inputs, file->first);
   for (const auto& file : user_files) line("user", "-", file);
   return text;
 }
@@ -388,6 +393,7 @@ void OutputWriter::link_from_output(const std::string& relative_path) {
 }
 
 void OutputWriter::ensure_staging() {
+  if (staging_ready_) return;  // called for every file written: most calls end here, without a lock
   std::lock_guard<std::mutex> lock(mutex_);
   if (staging_ready_) return;
   std::error_code ec;
@@ -398,15 +404,25 @@ void OutputWriter::ensure_staging() {
   fs::remove(fs::path(staging_dir_) / kManifestName, ec);
   fs::create_directories(staging_dir_, ec);
   if (ec) throw OutputError(staging_dir_ + ": cannot create the staging folder: " + ec.message());
+  // From here on place() links unchanged files itself; the ones it put off until now are taken
+  // after this is set (see place()), so none is missed or linked twice.
+  staging_ready_ = true;
   // Every file placed so far: when the first change comes late in a build, most of the site.
-  in_two_halves(pending_links_.size(), [this](size_t begin, size_t end) {
+  std::vector<std::pair<std::string, std::string>> pending;
+  for (auto& shard : shards_) {
+    std::lock_guard<std::mutex> shard_lock(shard.mutex);
+    for (auto& link : shard.pending_links) pending.push_back(std::move(link));
+    shard.pending_links.clear();
+  }
+  in_two_halves(pending.size(), [&](size_t begin, size_t end) {
     for (size_t i = begin; i < end; ++i) {
-      const std::string& path = pending_links_[i];
-      if (!is_staged(path, current_.at(path).bytes)) link_from_output(path);
+      if (!is_staged(pending[i].first, pending[i].second)) link_from_output(pending[i].first);
     }
   });
-  pending_links_.clear();
-  staging_ready_ = true;
+}
+
+OutputWriter::Shard& OutputWriter::shard_of(const std::string& relative_path) {
+  return shards_[std::hash<std::string>()(relative_path) % shards_.size()];
 }
 
 // The staging folder may already hold these bytes: the file is the same as in the build before
@@ -422,14 +438,15 @@ void OutputWriter::place(const std::string& relative_path, const Entry& entry, c
     ensure_staging();
     write_new_file(staging_dir_, relative_path, *bytes);
   }
-  std::unique_lock<std::mutex> lock(mutex_);
-  current_[relative_path] = entry;
   ++(unchanged ? unchanged_ : written_);
+  Shard& shard = shard_of(relative_path);
+  std::unique_lock<std::mutex> lock(shard.mutex);
+  shard.placed.emplace_back(relative_path, entry);
   if (bytes != nullptr) return;
   // Same file as in the output: linked into staging, or, until something forces the staging
   // folder into use, remembered (a no-op rebuild never touches it).
   if (!staging_ready_) {
-    pending_links_.push_back(relative_path);
+    shard.pending_links.emplace_back(relative_path, entry.bytes);
     return;
   }
   lock.unlock();
@@ -470,6 +487,14 @@ void OutputWriter::write(const std::string& relative_path, const std::string& by
 
 void OutputWriter::commit() {
   std::error_code ec;
+  // Placed in turn into each path's shard: the last placement of a path wins.
+  size_t placed = 0;
+  for (const auto& shard : shards_) placed += shard.placed.size();
+  current_.reserve(placed);
+  for (auto& shard : shards_) {
+    for (auto& [path, entry] : shard.placed) current_.insert_or_assign(std::move(path), std::move(entry));
+    shard.placed.clear();
+  }
   for (const auto& [path, entry] : previous_.files) removed_ += current_.count(path) == 0;
   fs::path out_manifest = fs::path(out_dir_) / kManifestName;
   if (written_ == 0 && removed_ == 0 && fs::is_directory(out_dir_, ec)) {

@@ -5,6 +5,8 @@
 // Safe to call from several threads at once.
 #pragma once
 
+#include <array>
+#include <atomic>
 #include <cstdint>
 #include <future>
 #include <map>
@@ -12,6 +14,7 @@
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace sitegen {
@@ -71,10 +74,13 @@ class OutputWriter {
     bool operator==(const Entry& other) const { return bytes == other.bytes && inputs == other.inputs; }
     bool operator!=(const Entry& other) const { return !(*this == other); }
   };
+  // Files by path ("fr/smtp/index.html"). Looked up once per page on every build, so hashed;
+  // written out sorted.
+  using Files = std::unordered_map<std::string, Entry>;
   // A manifest: the files sitegen made, and the user's files it carried over into that folder.
   // The staging folder's manifest also ends with the output's FolderTimes, kept as lines of text.
   struct Manifest {
-    std::map<std::string, Entry> files;
+    Files files;
     std::set<std::string> user_files;
     std::string folder_lines;
   };
@@ -98,7 +104,7 @@ class OutputWriter {
   void ensure_staging();
   bool is_staged(const std::string& relative_path, const std::string& bytes) const;
   void link_from_output(const std::string& relative_path);
-  static std::string manifest_text(const std::map<std::string, Entry>& files, const std::vector<std::string>& user_files);
+  static std::string manifest_text(const Files& files, const std::vector<std::string>& user_files);
   // The files in the output folder that the previous build did not make, reading only the folders
   // that changed since it recorded them (a site has a folder per page).
   std::vector<std::string> files_not_made_by_sitegen() const;
@@ -116,13 +122,26 @@ class OutputWriter {
   // The files in the output folder sitegen did not make, listed in the background from the first
   // change on; commit() carries them over.
   std::future<std::vector<std::string>> user_files_;
-  std::map<std::string, Entry> current_;
-  std::mutex mutex_;                        // guards everything below
+  // The files of the new site as they are placed, spread over shards by path so that the
+  // threads placing pages seldom wait for each other (one lock for all cost more than the
+  // rest of a no-op rebuild together). Gathered into current_ by commit().
+  struct Shard {
+    std::mutex mutex;
+    std::vector<std::pair<std::string, Entry>> placed;
+    // Unchanged files (path, bytes fingerprint) to link once the staging folder is in use.
+    std::vector<std::pair<std::string, std::string>> pending_links;
+  };
+  std::array<Shard, 64> shards_;
+  Shard& shard_of(const std::string& relative_path);
+  Files current_;
+  std::mutex mutex_;  // guards the setting up of the staging folder and kept_
   std::vector<std::string> kept_;
-  std::vector<std::string> pending_links_;  // unchanged files to link once staging is in use
-  bool staging_ready_ = false;              // a no-op rebuild never touches the staging folder
+  // Set once the staging folder is in use (a no-op rebuild never touches it); read under a
+  // shard's lock, set before the shards' pending links are taken.
+  std::atomic<bool> staging_ready_{false};
   bool committed_ = false;
-  int written_ = 0, unchanged_ = 0, removed_ = 0;
+  std::atomic<int> written_{0}, unchanged_{0};
+  int removed_ = 0;
 };
 
 // The staging folder of an output folder: ".site.sitegen-staging" beside "site".
