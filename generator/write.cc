@@ -46,12 +46,22 @@ void clear_way(const fs::path& root, const std::string& relative) {
 
 // Writes root/relative as a new file (never through an existing one, which may be a hard link
 // shared with the live site). The common cases cost what `cp` pays: one open, or, for a page in
-// a new folder, a failed open and one mkdir; anything standing in the way goes through clear_way.
-void write_new_file(const fs::path& root, const std::string& relative, const std::string& bytes) {
+// a new folder, one mkdir and one open; anything standing in the way goes through clear_way.
+// `root_fd`, when given, is `root` opened: the kernel then walks only `relative`. `new_folder`:
+// the file's folder is most likely new (a page of a site written from empty), so it is made
+// first instead of after an open that fails.
+void write_new_file(const fs::path& root, const std::string& relative, const std::string& bytes,
+                    int root_fd = -1, bool new_folder = false) {
   const fs::path path = root / relative;
-  auto open_new = [&] { return ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666); };
+  const int dir = root_fd >= 0 ? root_fd : AT_FDCWD;
+  const std::string target = root_fd >= 0 ? relative : path.string();
+  const size_t slash = target.rfind('/');
+  const std::string folder = slash == std::string::npos ? "" : target.substr(0, slash);
+  auto open_new = [&] { return ::openat(dir, target.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666); };
+  auto make_folder = [&] { return !folder.empty() && ::mkdirat(dir, folder.c_str(), 0777) == 0; };
+  if (new_folder) make_folder();  // fails harmlessly when the folder is there or its parent is not
   int fd = open_new();
-  if (fd < 0 && errno == ENOENT && ::mkdir(path.parent_path().c_str(), 0777) == 0) fd = open_new();
+  if (fd < 0 && errno == ENOENT && make_folder()) fd = open_new();
   if (fd < 0 && (errno == EEXIST || errno == ENOENT || errno == ENOTDIR || errno == EISDIR)) {
     clear_way(root, relative);
     fd = open_new();
@@ -376,6 +386,7 @@ const OutputWriter::Manifest& OutputWriter::spare() const {
 
 OutputWriter::~OutputWriter() {
   if (out_fd_ >= 0) ::close(out_fd_);
+  if (staging_fd_ >= 0) ::close(staging_fd_);
   // A staging folder this build began to change no longer matches its manifest: it goes.
   if (!committed_ && staging_ready_) {
     std::error_code ec;
@@ -402,8 +413,9 @@ void OutputWriter::ensure_staging() {
   // user's files in it. A build that changes nothing never needs the list.
   user_files_ = std::async(std::launch::async, [this] { return files_not_made_by_sitegen(); });
   fs::remove(fs::path(staging_dir_) / kManifestName, ec);
-  fs::create_directories(staging_dir_, ec);
+  staging_was_empty_ = fs::create_directories(staging_dir_, ec);
   if (ec) throw OutputError(staging_dir_ + ": cannot create the staging folder: " + ec.message());
+  staging_fd_ = ::open(staging_dir_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
   // From here on place() links unchanged files itself; the ones it put off until now are taken
   // after this is set (see place()), so none is missed or linked twice.
   staging_ready_ = true;
@@ -436,7 +448,7 @@ void OutputWriter::place(const std::string& relative_path, const Entry& entry, c
                          bool unchanged) {
   if (bytes != nullptr && !is_staged(relative_path, entry.bytes)) {
     ensure_staging();
-    write_new_file(staging_dir_, relative_path, *bytes);
+    write_new_file(staging_dir_, relative_path, *bytes, staging_fd_, staging_was_empty_);
   }
   ++(unchanged ? unchanged_ : written_);
   Shard& shard = shard_of(relative_path);
@@ -527,17 +539,17 @@ void OutputWriter::commit() {
   }
   for (const auto& path : kept_) link_from_output(path);
   write_new_file(staging_dir_, kManifestName, manifest_text(current_, kept_));
-  // Taken before the swap: nobody but sitegen changes the staging folder.
-  const std::string folder_times_now = folder_lines(folder_times(kept_));
 
   if (!fs::exists(out_dir_, ec)) {
     fs::create_directories(fs::path(out_dir_).parent_path(), ec);
     fs::rename(staging_dir_, out_dir_);
     committed_ = true;
-    // No staging folder is left to hold the folders' times: the next build that changes
-    // something reads every folder.
+    // No staging folder is left to hold the folders' times (so they are not taken): the next
+    // build that changes something reads every folder.
     return;
   }
+  // Taken before the swap: nobody but sitegen changes the staging folder.
+  const std::string folder_times_now = folder_lines(folder_times(kept_));
   if (!swap_paths(staging_dir_, out_dir_)) {
     // No atomic exchange on this system: three renames, with the old site kept until the end.
     std::string old = staging_dir_ + "-old";
