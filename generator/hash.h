@@ -7,10 +7,10 @@
 
 namespace sitegen {
 
-// FNV-1a over 8-byte little-endian words, then the remaining bytes, then a final mix. Each step
-// is a bijection of the state, so two inputs that differ in one word never collide; reading a
-// word at a time makes it several times faster than byte-wise FNV-1a on pages of ~10 KB, and the
-// build hashes every page it makes.
+// FNV-1a over 8-byte little-endian words in four interleaved lanes, folded together, then the
+// remaining words and bytes, then a final mix. Each step is a bijection of its lane, so two
+// inputs that differ in one word never collide; reading words in four lanes makes it many times
+// faster than byte-wise FNV-1a on pages of ~20 KB, and the build hashes every page it makes.
 uint64_t hash64(const std::string& bytes);
 
 // 16 lowercase hex digits.

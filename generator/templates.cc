@@ -5,6 +5,7 @@
 #include <regex>
 #include <stdexcept>
 
+#include "html.h"
 #include "json_file.h"
 
 namespace fs = std::filesystem;
@@ -103,6 +104,9 @@ Templates Templates::load(const std::string& templates_dir, Diagnostics& diagnos
   for (const auto& [name, source] : templates.pages_) {
     try {
       auto compiled = std::make_shared<Compiled>(expand_partials(source, templates.partials_));
+      // {{value}} is escaped as every other text of the site is (kainjow's own escape goes a
+      // character at a time, and writes "'" as &apos;, which HTML 4 did not know).
+      compiled->tmpl.set_custom_escape(escape_html);
       if (compiled->tmpl.is_valid()) templates.compiled_[name] = compiled;
     } catch (const std::exception& e) {
       diagnostics.error("templates/" + name + ".mustache", 0, "", e.what());
