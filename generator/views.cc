@@ -308,6 +308,7 @@ class PageWriter : public LocaleWriter {
   // catalog text can close the element.
   static std::string script_json(const json& value) {
     std::string text = value.dump();
+    if (text.find_first_of("<>&") == std::string::npos) return text;  // most pages
     std::string out;
     out.reserve(text.size() + 64);
     for (char c : text) {

@@ -100,6 +100,27 @@ TEST_CASE("hostile catalog text never reaches a page as markup", "[build][securi
   }
 }
 
+TEST_CASE("a code name that closes the structured-data script stays inside it as JSON", "[build][security]") {
+  test::TempDir dir;
+  test::make_fixture_site("mini", dir.path());
+  const std::string entry = dir / "content/smtp/235.json";
+  auto code = nlohmann::json::parse(test::read_file(entry));
+  code["name"] = "Authentication </script><script>alert(1)</script> & Co";
+  test::write_file(entry, code.dump(2));
+  REQUIRE(test::run_sitegen("build --quiet --source '" + dir.path() + "'").exit_code == 0);
+  const std::string html = test::read_file(dir / "public/smtp/235-authentication-successful/index.html");
+  const std::string open = "<script type=\"application/ld+json\">";
+  const size_t start = html.find(open);
+  REQUIRE(start != std::string::npos);
+  const size_t end = html.find("</script>", start);
+  REQUIRE(end != std::string::npos);
+  const std::string structured = html.substr(start + open.size(), end - start - open.size());
+  // The element ends where sitegen ends it, and the name is all there, as JSON.
+  CHECK(structured.find('<') == std::string::npos);
+  CHECK(nlohmann::json::parse(structured).dump().find("Authentication </script><script>alert(1)</script> & Co") !=
+        std::string::npos);
+}
+
 TEST_CASE("the stylesheet name follows its content and old names disappear", "[build][hosting]") {
   test::TempDir dir;
   test::make_fixture_site("mini", dir.path());
