@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Benchmark of sitegen build, printing the figures the README quotes:
-#   bash bench/run.sh            (the default site, then a synthetic site of ~30,000 pages)
+#   bash bench/run.sh            (the default site and a synthetic site of ~30,000 pages)
 # For each: full build, the write floor (cp -r of the same output), their ratio, no-op rebuild,
 # rebuild after one catalog entry changed, peak RSS, pages/s.
 #
-# Full build and floor: 5 alternating rounds, each command writing into a folder nothing has used
-# before, and nothing deleted until the end. On ext4 without a journal (this machine's disk), a file
-# created within minutes of a large deletion makes the kernel read past every recently deleted inode
-# (ext4's recently_deleted()), which cost whichever command came right after a deletion up to five
-# times its time, at random: a benchmark that deleted the previous output before each command
-# measured that, not the writing. Rebuilds are timed with hyperfine.
+# Full build and floor: 5 rounds, each building and copying both sites in turn, so that both
+# meet the disk in the same state; each command writes into a folder nothing has used before,
+# and nothing is deleted until the end. On ext4 without a journal (this machine's disk), a file
+# created within minutes of a large deletion makes the kernel read past every recently deleted
+# inode (ext4's recently_deleted()), which cost whichever command came right after a deletion up
+# to five times its time, at random: a benchmark that deleted the previous output before each
+# command measured that, not the writing. Rebuilds are timed with hyperfine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()
@@ -33,58 +34,69 @@ hyperfine_median() {
   python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$json"
 }
 
-measure() {
-  local name=$1 source=$2 entry=$3
-  local dir=$work/$4 pages kb
-  mkdir -p "$dir"
-  pages=$("$sitegen" build --source "$source" --out "$dir/site" | sed -n 's/^sitegen: built \([0-9]*\) pages.*/\1/p')
-  kb=$(du -sk "$dir/site" | cut -f1)
-  local free_kb; free_kb=$(df -Pk "$work" | awk 'NR == 2 { print $4 }')
-  if [ "$free_kb" -lt $((kb * (2 * rounds + 2) + 1048576)) ]; then
-    echo "bench: $name needs $((kb * (2 * rounds + 2) / 1024)) MB free in $work, has $((free_kb / 1024)) MB" >&2
-    exit 1
-  fi
-  local fulls=() floors=() ratios=()
-  printf '\n%s: %s pages\n' "$name" "$pages"
-  for i in $(seq "$rounds"); do
-    sync
-    local start; start=$(now)
-    "$sitegen" build --quiet --source "$source" --out "$dir/build-$i" >/dev/null
-    local f; f=$(echo "$(now) - $start" | bc -l)
-    sync
-    start=$(now)
-    cp -r "$dir/build-$i" "$dir/copy-$i"
-    local c; c=$(echo "$(now) - $start" | bc -l)
-    fulls+=("$f"); floors+=("$c"); ratios+=("$(echo "$f / $c" | bc -l)")
-    printf '  round %d: full build %.2f s, cp -r %.2f s, ratio %.2f\n' "$i" "$f" "$c" "${ratios[-1]}"
-  done
-  local full floor ratio noop one rss
-  full=$(printf "%s\n" "${fulls[@]}" | median)
-  floor=$(printf "%s\n" "${floors[@]}" | median)
-  ratio=$(printf "%s\n" "${ratios[@]}" | median)
-  local build="'$sitegen' build --quiet --source '$source' --out '$dir/site'"
-  noop=$(hyperfine_median ":" "$build")
-  # One entry edited: every run alternates between two versions of its how_to_fix.
-  cp "$entry" "$work/entry.orig"
-  python3 - "$entry" <<'PY'
-import json, sys
-d = json.load(open(sys.argv[1])); d["how_to_fix"] += " (Edited for the benchmark.)"
-open(sys.argv[1] + ".edited", "w").write(json.dumps(d, indent=2, ensure_ascii=False) + "\n")
-PY
-  cp "$entry.edited" "$work/entry.next"
-  one=$(hyperfine_median "cp '$work/entry.next' '$entry' && if cmp -s '$entry' '$work/entry.orig'; then cp '$entry.edited' '$work/entry.next'; else cp '$work/entry.orig' '$work/entry.next'; fi" "$build")
-  cp "$work/entry.orig" "$entry"; rm -f "$entry.edited"
-  rss=$(/usr/bin/time -v "$sitegen" build --quiet --source "$source" --out "$dir/rss" 2>&1 | sed -n 's/.*Maximum resident set size (kbytes): //p')
-  printf '  full build            %6.2f s   %6.0f pages/s (median of %d rounds)\n' "$full" "$(echo "$pages / $full" | bc -l)" "$rounds"
-  printf '  write floor (cp -r)   %6.2f s   ratio full/floor %.2f (median of the rounds'"'"' ratios)\n' "$floor" "$ratio"
-  printf '  no-op rebuild         %6.2f s   %5.1f%% of full\n' "$noop" "$(echo "100 * $noop / $full" | bc -l)"
-  printf '  one entry edited      %6.2f s   %5.1f%% of full\n' "$one" "$(echo "100 * $one / $full" | bc -l)"
-  printf '  peak RSS              %6.1f MB\n' "$(echo "$rss / 1024" | bc -l)"
+# Site number i: its name, source folder, the entry the one-entry rebuild edits, its output folder.
+names=() sources=() entries=() outs=() pages=()
+add_site() {
+  names+=("$1"); sources+=("$2"); entries+=("$3"); outs+=("$work/$4"); mkdir -p "$work/$4"
+  pages+=("$("$sitegen" build --source "$2" --out "$work/$4/site" | sed -n 's/^sitegen: built \([0-9]*\) pages.*/\1/p')")
 }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr)"
 site=$work/default
 mkdir -p "$site" && cp -r sitegen.json content locales templates "$site/"
-measure "default site" "$site" "$site/content/http/404.json" default-out
+add_site "default site" "$site" "$site/content/http/404.json" default-out
 python3 bench/make_catalog.py 122 "$work/synth"
-measure "synthetic site (122 codes)" "$work/synth" "$work/synth/content/synth/400.json" synth-out
+add_site "synthetic site (122 codes)" "$work/synth" "$work/synth/content/synth/400.json" synth-out
+
+need_kb=$((1048576))
+for i in "${!names[@]}"; do need_kb=$((need_kb + $(du -sk "${outs[$i]}/site" | cut -f1) * (2 * rounds + 2))); done
+free_kb=$(df -Pk "$work" | awk 'NR == 2 { print $4 }')
+if [ "$free_kb" -lt "$need_kb" ]; then
+  echo "bench: needs $((need_kb / 1024)) MB free in $work, has $((free_kb / 1024)) MB" >&2
+  exit 1
+fi
+
+declare -A fulls floors ratios
+for r in $(seq "$rounds"); do
+  for i in "${!names[@]}"; do
+    sync
+    start=$(now)
+    "$sitegen" build --quiet --source "${sources[$i]}" --out "${outs[$i]}/build-$r" >/dev/null
+    f=$(echo "$(now) - $start" | bc -l)
+    sync
+    start=$(now)
+    cp -r "${outs[$i]}/build-$r" "${outs[$i]}/copy-$r"
+    c=$(echo "$(now) - $start" | bc -l)
+    fulls[$i]+="$f "; floors[$i]+="$c "; ratios[$i]+="$(echo "$f / $c" | bc -l) "
+    printf 'round %d, %s: full build %.2f s, cp -r %.2f s, ratio %.2f\n' "$r" "${names[$i]}" "$f" "$c" "$(echo "$f / $c" | bc -l)"
+  done
+done
+
+rates=()
+for i in "${!names[@]}"; do
+  source=${sources[$i]} dir=${outs[$i]} entry=${entries[$i]}
+  full=$(printf "%s\n" ${fulls[$i]} | median)
+  floor=$(printf "%s\n" ${floors[$i]} | median)
+  ratio=$(printf "%s\n" ${ratios[$i]} | median)
+  build="'$sitegen' build --quiet --source '$source' --out '$dir/site'"
+  noop=$(hyperfine_median ":" "$build")
+  # One entry edited: every run alternates between two versions of its how_to_fix.
+  cp "$entry" "$work/entry.orig"
+  python3 - "$entry" <<'PY2'
+import json, sys
+d = json.load(open(sys.argv[1])); d["how_to_fix"] += " (Edited for the benchmark.)"
+open(sys.argv[1] + ".edited", "w").write(json.dumps(d, indent=2, ensure_ascii=False) + "\n")
+PY2
+  cp "$entry.edited" "$work/entry.next"
+  one=$(hyperfine_median "cp '$work/entry.next' '$entry' && if cmp -s '$entry' '$work/entry.orig'; then cp '$entry.edited' '$work/entry.next'; else cp '$work/entry.orig' '$work/entry.next'; fi" "$build")
+  cp "$work/entry.orig" "$entry"; rm -f "$entry.edited"
+  rss=$(/usr/bin/time -v "$sitegen" build --quiet --source "$source" --out "$dir/rss" 2>&1 | sed -n 's/.*Maximum resident set size (kbytes): //p')
+  rates+=("$(echo "${pages[$i]} / $full" | bc -l)")
+  printf '\n%s: %s pages\n' "${names[$i]}" "${pages[$i]}"
+  printf '  full build            %6.2f s   %6.0f pages/s (median of %d rounds)\n' "$full" "${rates[-1]}" "$rounds"
+  printf '  write floor (cp -r)   %6.2f s   ratio full/floor %.2f (median of the rounds'"'"' ratios)\n' "$floor" "$ratio"
+  printf '  no-op rebuild         %6.2f s   %5.1f%% of full\n' "$noop" "$(echo "100 * $noop / $full" | bc -l)"
+  printf '  one entry edited      %6.2f s   %5.1f%% of full\n' "$one" "$(echo "100 * $one / $full" | bc -l)"
+  printf '  peak RSS              %6.1f MB\n' "$(echo "$rss / 1024" | bc -l)"
+done
+printf '\npages/s of the synthetic site against the default site: %+.1f%%\n' "$(echo "100 * (${rates[1]} - ${rates[0]}) / ${rates[0]}" | bc -l)"

@@ -373,6 +373,8 @@ OutputWriter::OutputWriter(std::string out_dir) : out_dir_(std::move(out_dir)) {
   out_fd_ = ::open(out_dir_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
   fs::path spare_manifest = fs::path(staging_dir_) / kManifestName;
   if (!fs::is_directory(staging_dir_, ec) || !is_file(spare_manifest.string())) fs::remove_all(staging_dir_, ec);
+  // Its files are looked up from the folder itself, as the output's are.
+  staging_fd_ = ::open(staging_dir_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
 }
 
 // Read the first time it is needed: a build that changes nothing never needs it.
@@ -395,6 +397,14 @@ OutputWriter::~OutputWriter() {
 }
 
 void OutputWriter::link_from_output(const std::string& relative_path) {
+  // The common case, a free place in a folder that is there or is new, in one or two calls.
+  if (::linkat(out_fd_, relative_path.c_str(), staging_fd_, relative_path.c_str(), 0) == 0) return;
+  const size_t slash = relative_path.rfind('/');
+  if (errno == ENOENT && slash != std::string::npos &&
+      ::mkdirat(staging_fd_, relative_path.substr(0, slash).c_str(), 0777) == 0 &&
+      ::linkat(out_fd_, relative_path.c_str(), staging_fd_, relative_path.c_str(), 0) == 0) {
+    return;
+  }
   clear_way(staging_dir_, relative_path);
   fs::path source = fs::path(out_dir_) / relative_path, target = fs::path(staging_dir_) / relative_path;
   std::error_code ec;
@@ -415,7 +425,8 @@ void OutputWriter::ensure_staging() {
   fs::remove(fs::path(staging_dir_) / kManifestName, ec);
   staging_was_empty_ = fs::create_directories(staging_dir_, ec);
   if (ec) throw OutputError(staging_dir_ + ": cannot create the staging folder: " + ec.message());
-  staging_fd_ = ::open(staging_dir_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+  if (staging_fd_ < 0) staging_fd_ = ::open(staging_dir_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+  if (staging_fd_ < 0) throw OutputError(staging_dir_ + ": cannot open the staging folder: " + std::strerror(errno));
   // From here on place() links unchanged files itself; the ones it put off until now are taken
   // after this is set (see place()), so none is missed or linked twice.
   staging_ready_ = true;
@@ -441,7 +452,7 @@ OutputWriter::Shard& OutputWriter::shard_of(const std::string& relative_path) {
 // the previous one.
 bool OutputWriter::is_staged(const std::string& relative_path, const std::string& bytes) const {
   auto spare = this->spare().files.find(relative_path);
-  return spare != this->spare().files.end() && spare->second.bytes == bytes && is_file(staging_dir_ + "/" + relative_path);
+  return spare != this->spare().files.end() && spare->second.bytes == bytes && is_file(relative_path, staging_fd_);
 }
 
 void OutputWriter::place(const std::string& relative_path, const Entry& entry, const std::string* bytes,

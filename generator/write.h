@@ -114,7 +114,7 @@ class OutputWriter {
   std::string out_dir_;
   int out_fd_ = -1;  // the output folder as it was when the build began, if it existed
   std::string staging_dir_;
-  int staging_fd_ = -1;             // the staging folder, once in use (it keeps its inode through the swap)
+  int staging_fd_ = -1;             // the staging folder, when it exists (it keeps its inode through the swap)
   bool staging_was_empty_ = false;  // made by this build: every page goes into a new folder
   Manifest previous_;  // the output folder's manifest: the site as the previous build left it
   // The staging folder's manifest: the site of the build before that (see spare()).
