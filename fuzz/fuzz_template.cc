@@ -9,14 +9,27 @@
 
 #include "templates.h"
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const std::string dir = [] {
-    std::string path = std::filesystem::temp_directory_path() / ("sitegen-fuzz-template-" + std::to_string(getpid()));
+namespace {
+
+// The folder the templates are written to, removed when the fuzzer exits.
+struct WorkDir {
+  std::string path = std::filesystem::temp_directory_path() / ("sitegen-fuzz-template-" + std::to_string(getpid()));
+  WorkDir() {
     std::filesystem::create_directories(path + "/partials");
     std::ofstream(path + "/partials/head.mustache") << "<title>{{{title}}}</title>{{#languages}}{{lang}}{{/languages}}";
     std::ofstream(path + "/partials/foot.mustache") << "{{> head}}</body>";
-    return path;
-  }();
+  }
+  ~WorkDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+  }
+};
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static const WorkDir work;
+  const std::string& dir = work.path;
   std::ofstream(dir + "/page.mustache", std::ios::binary | std::ios::trunc).write(reinterpret_cast<const char*>(data),
                                                                                    static_cast<std::streamsize>(size));
   sitegen::Diagnostics diagnostics;

@@ -3,11 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repo, binary, buildSite } from './support.mjs';
+import { repo, binary, buildSite, temporaryFolder } from './support.mjs';
 
 const vnu = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.jar');
 
@@ -43,7 +42,7 @@ function validate(files) {
 }
 
 test('every page of the fixture site is valid HTML', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'sitegen-vnu-'));
+  const dir = temporaryFolder('sitegen-vnu-');
   cpSync(join(repo, 'tests/fixtures/mini'), dir, { recursive: true });
   cpSync(join(repo, 'locales'), join(dir, 'locales'), { recursive: true });
   cpSync(join(repo, 'templates'), join(dir, 'templates'), { recursive: true });

@@ -3,15 +3,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repo, binary, launch } from './support.mjs';
+import { repo, binary, launch, temporaryFolder } from './support.mjs';
 
 let dir, server, url, browser, page;
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'sitegen-serve-browser-'));
+  dir = temporaryFolder('sitegen-serve-browser-');
   cpSync(join(repo, 'tests/fixtures/mini'), dir, { recursive: true });
   cpSync(join(repo, 'locales'), join(dir, 'locales'), { recursive: true });
   cpSync(join(repo, 'templates'), join(dir, 'templates'), { recursive: true });

@@ -3,7 +3,7 @@
 // Chromium through playwright-core (never a downloaded browser).
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { mkdtempSync, readFileSync, statSync, existsSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, extname, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,8 +19,20 @@ const types = {
   '.json': 'application/json', '.xml': 'application/xml', '.txt': 'text/plain; charset=utf-8',
 };
 
+// A new folder under the system's temporary folder, removed when this test process exits (a
+// built site is 200 MB).
+const temporaryFolders = [];
+process.on('exit', () => {
+  for (const dir of temporaryFolders) rmSync(dir, { recursive: true, force: true });
+});
+export function temporaryFolder(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temporaryFolders.push(dir);
+  return dir;
+}
+
 export function buildSite(baseUrl = 'https://example.org/') {
-  const out = join(mkdtempSync(join(tmpdir(), 'sitegen-browser-')), 'site');
+  const out = join(temporaryFolder('sitegen-browser-'), 'site');
   execFileSync(binary, ['build', '--quiet', '--source', repo, '--out', out, '--base-url', baseUrl]);
   return out;
 }
