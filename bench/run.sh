@@ -49,7 +49,7 @@ python3 bench/make_catalog.py 122 "$work/synth"
 add_site "synthetic site (122 codes)" "$work/synth" "$work/synth/content/synth/400.json" synth-out
 
 need_kb=$((1048576))
-for i in "${!names[@]}"; do need_kb=$((need_kb + $(du -sk "${outs[$i]}/site" | cut -f1) * (2 * rounds + 2))); done
+for i in "${!names[@]}"; do need_kb=$((need_kb + $(du -sk "${outs[$i]}/site" | cut -f1) * (2 * rounds + 3))); done
 free_kb=$(df -Pk "$work" | awk 'NR == 2 { print $4 }')
 if [ "$free_kb" -lt "$need_kb" ]; then
   echo "bench: needs $((need_kb / 1024)) MB free in $work, has $((free_kb / 1024)) MB" >&2
@@ -72,7 +72,7 @@ for r in $(seq "$rounds"); do
   done
 done
 
-rates=()
+rates=() wrong=0
 for i in "${!names[@]}"; do
   source=${sources[$i]} dir=${outs[$i]} entry=${entries[$i]}
   full=$(printf "%s\n" ${fulls[$i]} | median)
@@ -90,13 +90,18 @@ PY2
   cp "$entry.edited" "$work/entry.next"
   one=$(hyperfine_median "cp '$work/entry.next' '$entry' && if cmp -s '$entry' '$work/entry.orig'; then cp '$entry.edited' '$work/entry.next'; else cp '$work/entry.orig' '$work/entry.next'; fi" "$build")
   cp "$work/entry.orig" "$entry"; rm -f "$entry.edited"
+  # The edited pages are right, not only fast: the site rebuilt after the edits equals a clean build.
+  "$sitegen" build --quiet --source "$source" --out "$dir/site" >/dev/null
+  "$sitegen" build --quiet --source "$source" --out "$dir/clean" >/dev/null
+  if diff -r -q -x .sitegen-manifest "$dir/site" "$dir/clean" >/dev/null; then same="equals a clean build"; else same="DIFFERS FROM A CLEAN BUILD"; wrong=1; fi
   rss=$(/usr/bin/time -v "$sitegen" build --quiet --source "$source" --out "$dir/rss" 2>&1 | sed -n 's/.*Maximum resident set size (kbytes): //p')
   rates+=("$(echo "${pages[$i]} / $full" | bc -l)")
   printf '\n%s: %s pages\n' "${names[$i]}" "${pages[$i]}"
   printf '  full build            %6.2f s   %6.0f pages/s (median of %d rounds)\n' "$full" "${rates[-1]}" "$rounds"
   printf '  write floor (cp -r)   %6.2f s   ratio full/floor %.2f (median of the rounds'"'"' ratios)\n' "$floor" "$ratio"
   printf '  no-op rebuild         %6.2f s   %5.1f%% of full\n' "$noop" "$(echo "100 * $noop / $full" | bc -l)"
-  printf '  one entry edited      %6.2f s   %5.1f%% of full\n' "$one" "$(echo "100 * $one / $full" | bc -l)"
+  printf '  one entry edited      %6.2f s   %5.1f%% of full; the site then %s\n' "$one" "$(echo "100 * $one / $full" | bc -l)" "$same"
   printf '  peak RSS              %6.1f MB\n' "$(echo "$rss / 1024" | bc -l)"
 done
 printf '\npages/s of the synthetic site against the default site: %+.1f%%\n' "$(echo "100 * (${rates[1]} - ${rates[0]}) / ${rates[0]}" | bc -l)"
+exit "$wrong"

@@ -24,6 +24,12 @@ namespace sitegen {
 
 namespace {
 
+// "fr/http/404-not-found/index.html" -> "fr/http/404-not-found"; "" for a file at the top.
+std::string folder_of(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? "" : path.substr(0, slash);
+}
+
 // Makes room for a new file at root/relative: whatever stands there goes (a file that may be a
 // hard link shared with the live site, which writing through would change, or a folder), and so
 // does a file standing where one of its folders must be.
@@ -55,8 +61,7 @@ void write_new_file(const fs::path& root, const std::string& relative, const std
   const fs::path path = root / relative;
   const int dir = root_fd >= 0 ? root_fd : AT_FDCWD;
   const std::string target = root_fd >= 0 ? relative : path.string();
-  const size_t slash = target.rfind('/');
-  const std::string folder = slash == std::string::npos ? "" : target.substr(0, slash);
+  const std::string folder = folder_of(target);
   auto open_new = [&] { return ::openat(dir, target.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666); };
   auto make_folder = [&] { return !folder.empty() && ::mkdirat(dir, folder.c_str(), 0777) == 0; };
   if (new_folder) make_folder();  // fails harmlessly when the folder is there or its parent is not
@@ -148,12 +153,6 @@ int64_t folder_time(int root_fd, const std::string& relative) {
   struct stat st;
   if (::fstatat(root_fd, relative.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISDIR(st.st_mode)) return -1;
   return static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
-}
-
-// "fr/http/404-not-found/index.html" -> "fr/http/404-not-found"; "" for a file at the top.
-std::string folder_of(const std::string& path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string::npos ? "" : path.substr(0, slash);
 }
 
 // A folder whose time was recorded less than this long after it last changed may change again
@@ -399,9 +398,9 @@ OutputWriter::~OutputWriter() {
 void OutputWriter::link_from_output(const std::string& relative_path) {
   // The common case, a free place in a folder that is there or is new, in one or two calls.
   if (::linkat(out_fd_, relative_path.c_str(), staging_fd_, relative_path.c_str(), 0) == 0) return;
-  const size_t slash = relative_path.rfind('/');
-  if (errno == ENOENT && slash != std::string::npos &&
-      ::mkdirat(staging_fd_, relative_path.substr(0, slash).c_str(), 0777) == 0 &&
+  const int error = errno;
+  const std::string folder = folder_of(relative_path);
+  if (error == ENOENT && !folder.empty() && ::mkdirat(staging_fd_, folder.c_str(), 0777) == 0 &&
       ::linkat(out_fd_, relative_path.c_str(), staging_fd_, relative_path.c_str(), 0) == 0) {
     return;
   }
