@@ -4,33 +4,15 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <string>
-#include <unistd.h>
 
 #include "locales.h"
-
-namespace {
-
-// The folder the locale files are written to, removed when the fuzzer exits.
-struct WorkDir {
-  std::string path = std::filesystem::temp_directory_path() / ("sitegen-fuzz-locale-" + std::to_string(getpid()));
-  WorkDir() {
-    std::filesystem::create_directories(path);
-    std::ofstream(path + "/en.json") << R"({"meta": {"dir": "ltr", "endonym": "English"},
-      "frames": {"a": "{{code}}: {{summary}}", "b": "{{x}} and {{y}}"}, "ui": {"home": "Home"}})";
-  }
-  ~WorkDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
-  }
-};
-
-}  // namespace
+#include "work_dir.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const WorkDir work;
+  static const sitegen::fuzz::WorkDir work("sitegen-fuzz-locale", {{"en.json", R"({"meta": {"dir": "ltr", "endonym": "English"},
+      "frames": {"a": "{{code}}: {{summary}}", "b": "{{x}} and {{y}}"}, "ui": {"home": "Home"}})"}});
   const std::string& dir = work.path;
   std::ofstream(dir + "/xx.json", std::ios::binary | std::ios::trunc).write(reinterpret_cast<const char*>(data),
                                                                              static_cast<std::streamsize>(size));

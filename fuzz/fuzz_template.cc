@@ -2,33 +2,17 @@
 // and rendered with a view like the ones sitegen makes. Nothing may crash or hang.
 #include <cstddef>
 #include <cstdint>
-#include <filesystem>
 #include <fstream>
 #include <string>
-#include <unistd.h>
 
 #include "templates.h"
-
-namespace {
-
-// The folder the templates are written to, removed when the fuzzer exits.
-struct WorkDir {
-  std::string path = std::filesystem::temp_directory_path() / ("sitegen-fuzz-template-" + std::to_string(getpid()));
-  WorkDir() {
-    std::filesystem::create_directories(path + "/partials");
-    std::ofstream(path + "/partials/head.mustache") << "<title>{{{title}}}</title>{{#languages}}{{lang}}{{/languages}}";
-    std::ofstream(path + "/partials/foot.mustache") << "{{> head}}</body>";
-  }
-  ~WorkDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
-  }
-};
-
-}  // namespace
+#include "work_dir.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const WorkDir work;
+  static const sitegen::fuzz::WorkDir work(
+      "sitegen-fuzz-template",
+      {{"partials/head.mustache", "<title>{{{title}}}</title>{{#languages}}{{lang}}{{/languages}}"},
+       {"partials/foot.mustache", "{{> head}}</body>"}});
   const std::string& dir = work.path;
   std::ofstream(dir + "/page.mustache", std::ios::binary | std::ios::trunc).write(reinterpret_cast<const char*>(data),
                                                                                    static_cast<std::streamsize>(size));

@@ -50,27 +50,37 @@ void clear_way(const fs::path& root, const std::string& relative) {
   if (ec) throw OutputError(path.parent_path().string() + ": cannot create the folder: " + ec.message());
 }
 
+// Makes a new entry at root/relative with `make(target)` (an open or link that fails when
+// something stands there), where `target` is `relative` from `dir`, root opened, or the whole
+// path when dir is AT_FDCWD. The common cases cost what `cp` pays: one call, or, for an entry in
+// a new folder, one mkdir and one call; anything standing in the way goes through clear_way.
+// `new_folder`: the folder is most likely new (a page of a site written from empty), so it is
+// made first instead of after a call that fails. Returns what the last `make` returned.
+int make_new_entry(int dir, const fs::path& root, const std::string& relative, bool new_folder,
+                   const std::function<int(const char*)>& make) {
+  const std::string target = dir == AT_FDCWD ? (root / relative).string() : relative;
+  const std::string folder = folder_of(target);
+  auto make_folder = [&] { return !folder.empty() && ::mkdirat(dir, folder.c_str(), 0777) == 0; };
+  if (new_folder) make_folder();  // fails harmlessly when the folder is there or its parent is not
+  int result = make(target.c_str());
+  if (result < 0 && errno == ENOENT && make_folder()) result = make(target.c_str());
+  if (result < 0 && (errno == EEXIST || errno == ENOENT || errno == ENOTDIR || errno == EISDIR)) {
+    clear_way(root, relative);
+    result = make(target.c_str());
+  }
+  return result;
+}
+
 // Writes root/relative as a new file (never through an existing one, which may be a hard link
-// shared with the live site). The common cases cost what `cp` pays: one open, or, for a page in
-// a new folder, one mkdir and one open; anything standing in the way goes through clear_way.
-// `root_fd`, when given, is `root` opened: the kernel then walks only `relative`. `new_folder`:
-// the file's folder is most likely new (a page of a site written from empty), so it is made
-// first instead of after an open that fails.
+// shared with the live site). `root_fd`, when given, is `root` opened: the kernel then walks only
+// `relative`. `new_folder`: see make_new_entry.
 void write_new_file(const fs::path& root, const std::string& relative, const std::string& bytes,
                     int root_fd = -1, bool new_folder = false) {
   const fs::path path = root / relative;
   const int dir = root_fd >= 0 ? root_fd : AT_FDCWD;
-  const std::string target = root_fd >= 0 ? relative : path.string();
-  const std::string folder = folder_of(target);
-  auto open_new = [&] { return ::openat(dir, target.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666); };
-  auto make_folder = [&] { return !folder.empty() && ::mkdirat(dir, folder.c_str(), 0777) == 0; };
-  if (new_folder) make_folder();  // fails harmlessly when the folder is there or its parent is not
-  int fd = open_new();
-  if (fd < 0 && errno == ENOENT && make_folder()) fd = open_new();
-  if (fd < 0 && (errno == EEXIST || errno == ENOENT || errno == ENOTDIR || errno == EISDIR)) {
-    clear_way(root, relative);
-    fd = open_new();
-  }
+  const int fd = make_new_entry(dir, root, relative, new_folder, [dir](const char* target) {
+    return ::openat(dir, target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  });
   if (fd < 0) throw OutputError(path.string() + ": cannot write the file: " + std::strerror(errno));
   for (size_t done = 0; done < bytes.size();) {
     ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
@@ -396,19 +406,17 @@ OutputWriter::~OutputWriter() {
 }
 
 void OutputWriter::link_from_output(const std::string& relative_path) {
-  // The common case, a free place in a folder that is there or is new, in one or two calls.
-  if (::linkat(out_fd_, relative_path.c_str(), staging_fd_, relative_path.c_str(), 0) == 0) return;
-  const int error = errno;
-  const std::string folder = folder_of(relative_path);
-  if (error == ENOENT && !folder.empty() && ::mkdirat(staging_fd_, folder.c_str(), 0777) == 0 &&
-      ::linkat(out_fd_, relative_path.c_str(), staging_fd_, relative_path.c_str(), 0) == 0) {
+  const char* source = relative_path.c_str();
+  if (make_new_entry(staging_fd_, staging_dir_, relative_path, false, [this, source](const char* target) {
+        return ::linkat(out_fd_, source, staging_fd_, target, 0);
+      }) == 0) {
     return;
   }
+  // A file system without hard links.
   clear_way(staging_dir_, relative_path);
-  fs::path source = fs::path(out_dir_) / relative_path, target = fs::path(staging_dir_) / relative_path;
+  fs::path target = fs::path(staging_dir_) / relative_path;
   std::error_code ec;
-  fs::create_hard_link(source, target, ec);
-  if (ec) fs::copy_file(source, target, ec);  // a file system without hard links
+  fs::copy_file(fs::path(out_dir_) / relative_path, target, ec);
   if (ec) throw OutputError(target.string() + ": cannot place the file in the staging folder: " + ec.message());
 }
 
