@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <stdexcept>
+#include <sys/stat.h>
 
 #include "hash.h"
 #include "json_file.h"
@@ -11,7 +12,7 @@ namespace fs = std::filesystem;
 
 namespace sitegen {
 
-std::string content_hash(const std::string& bytes) { return hex64(hash64(bytes)).substr(0, 10); }
+std::string content_hash(const std::string& bytes) { return short_hash(bytes, 10); }
 
 const std::string& Assets::path(const std::string& name) const {
   auto it = paths.find(name);
@@ -23,18 +24,30 @@ Assets load_assets(const std::string& assets_dir, Diagnostics& diagnostics) {
   Assets assets;
   std::error_code ec;
   if (!fs::is_directory(assets_dir, ec)) return assets;
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::recursive_directory_iterator(assets_dir)) {
-    if (entry.is_regular_file()) files.push_back(entry.path());
+  // Every entry below the folder, by name relative to it; folders are walked (not followed
+  // through symlinks, so a loop cannot trap the walk).
+  std::vector<std::string> names;
+  std::vector<std::string> folders{""};
+  while (!folders.empty()) {
+    const std::string folder = folders.back();
+    folders.pop_back();
+    for (const auto& entry : folder_entries((fs::path(assets_dir) / folder).string())) {
+      const std::string name = folder.empty() ? entry : folder + "/" + entry;
+      struct stat st;
+      if (::lstat((fs::path(assets_dir) / name).c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+        folders.push_back(name);
+      } else {
+        names.push_back(name);
+      }
+    }
   }
-  std::sort(files.begin(), files.end());
-  for (const auto& file : files) {
-    std::string name = fs::relative(file, assets_dir).generic_string();
+  std::sort(names.begin(), names.end());
+  for (const auto& name : names) {
     std::string bytes;
     try {
-      bytes = read_text_file(file.string());
-    } catch (const std::exception&) {
-      diagnostics.error("templates/assets/" + name, 0, "", "cannot read the file");
+      bytes = read_text_file((fs::path(assets_dir) / name).string());
+    } catch (const FileError& e) {
+      diagnostics.error("templates/assets/" + name, 0, "", e.reason());
       continue;
     }
     fs::path out(name);

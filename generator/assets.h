@@ -21,7 +21,7 @@ struct Assets {
 
 Assets load_assets(const std::string& assets_dir, Diagnostics& diagnostics);
 
-// A short, stable fingerprint of some bytes (hash64, first 10 hex digits).
+// A short, stable fingerprint of some bytes (XXH3-64, first 10 hex digits).
 std::string content_hash(const std::string& bytes);
 
 }  // namespace sitegen

@@ -17,6 +17,7 @@
 #include "diagnostics.h"
 #include "fingerprint.h"
 #include "hosting.h"
+#include "output_lock.h"
 #include "plan.h"
 #include "site.h"
 #include "views.h"
@@ -83,6 +84,10 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
   const bool show_progress = !options.quiet && isatty(STDERR_FILENO);
   const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   try {
+    // Taken before the previous site is read: another build into the same folder would
+    // otherwise interleave with this one.
+    std::optional<OutputLock> lock;
+    if (!options.held_lock) lock.emplace(out_dir.string(), "sitegen build");
     OutputWriter writer(out_dir.string());
     Fingerprints fingerprints(input);
     for (const auto& [path, bytes] : input.assets.files) writer.write(path, bytes);
@@ -90,10 +95,11 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     // sitemaps and redirect rules run to megabytes (and are made only when the outline changed).
     auto site_files = std::async(std::launch::async, [&] {
       for (const auto& locale : config.locales) {
-        const std::string path = search_index_path(locale, config), inputs = fingerprints.search_index(locale);
+        const std::string path = search_index_path(locale, config);
+        const Digest inputs = fingerprints.search_index(locale);
         if (options.force || !writer.reuse(path, inputs)) writer.write(path, search_index(locale, site()), inputs);
       }
-      const std::string hosting_inputs = fingerprints.hosting();
+      const Digest hosting_inputs = fingerprints.hosting();
       if (options.force || !writer.reuse_all(hosting_inputs)) {
         for (const auto& file : hosting_files(pages, input.catalog, config)) writer.write(file.path, file.bytes, hosting_inputs);
       }
@@ -110,7 +116,7 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
       try {
         for (size_t i = next++; i < pages.size() && !failed; i = next++) {
           const Page& page = pages[i];
-          std::string inputs = fingerprints.page(page);
+          const Digest inputs = fingerprints.page(page);
           if (options.force || !writer.reuse(page.file, inputs)) {
             const View view = make_view(page, site());
             writer.write(page.file, input.templates.render(page_kind_name(page.kind), view.page, view.shared), inputs);

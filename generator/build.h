@@ -8,8 +8,14 @@
 
 namespace sitegen {
 
+class OutputLock;
+
 // Exit codes, documented in README.md.
 enum ExitCode { kExitOk = 0, kExitInputError = 1, kExitUsage = 2, kExitOutputError = 3 };
+
+// The most render threads a build takes (-j): more than any machine has cores, fewer than the
+// system's thread limit.
+inline constexpr unsigned kMaxJobs = 256;
 
 struct BuildOptions {
   std::string source = ".";             // the folder holding sitegen.json, content/, locales/, templates/
@@ -19,6 +25,9 @@ struct BuildOptions {
   bool quiet = false;                   // only errors are printed
   unsigned jobs = 0;                    // render threads; 0: one per core
   bool force = false;                   // render every page, even those whose inputs did not change
+  // The output folder's lock, when the caller holds it for longer than one build (serve); by
+  // default the build takes it for itself.
+  const OutputLock* held_lock = nullptr;
 };
 
 // Runs a build; diagnostics and progress go to `err`, the summary to `out`. Returns an ExitCode.

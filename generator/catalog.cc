@@ -192,10 +192,14 @@ Catalog load_catalog(const std::string& content_dir, Diagnostics& diagnostics) {
     return catalog;
   }
   std::vector<fs::path> protocol_dirs;
-  for (const auto& entry : fs::directory_iterator(content_dir)) {
-    if (entry.is_directory()) protocol_dirs.push_back(entry.path());
+  for (const auto& name : folder_entries(content_dir)) {
+    const fs::path path = fs::path(content_dir) / name;
+    if (auto broken = broken_link(path.string())) {
+      diagnostics.error("content/" + name, 0, "", *broken);
+    } else if (fs::is_directory(path, ec)) {
+      protocol_dirs.push_back(path);
+    }
   }
-  std::sort(protocol_dirs.begin(), protocol_dirs.end());
 
   for (const auto& dir : protocol_dirs) {
     Protocol protocol;
@@ -207,13 +211,13 @@ Catalog load_catalog(const std::string& content_dir, Diagnostics& diagnostics) {
     }
     if (!load_protocol_header(dir, shown_dir, protocol, diagnostics)) continue;
 
+    // Every *.json entry is a code, whatever it is on disk: one that is not a readable file (a
+    // folder, a FIFO, a broken symlink) is reported when it is read, never skipped in silence.
     std::vector<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(dir)) {
-      if (entry.is_regular_file() && entry.path().extension() == ".json" && entry.path().filename() != "protocol.json") {
-        files.push_back(entry.path());
-      }
+    for (const auto& name : folder_entries(dir.string())) {
+      const fs::path path = dir / name;
+      if (path.extension() == ".json" && name != "protocol.json") files.push_back(path);
     }
-    std::sort(files.begin(), files.end());
     for (const auto& path : files) {
       Code code;
       std::string shown = shown_dir + "/" + path.filename().string();

@@ -1,40 +1,14 @@
 #include "fingerprint.h"
 
-#include <cstring>
-
-#include "hash.h"
+#include "build_identity.h"
+#include "page_inputs.h"
 
 namespace sitegen {
 
 namespace {
 
-// Folds fields into one hash; each field is length-prefixed so "ab"+"c" differs from "a"+"bc".
-class Hasher {
- public:
-  Hasher() { text_.reserve(256); }
-  Hasher& add(const std::string& field) {
-    text_ += std::to_string(field.size());
-    text_ += ':';
-    text_ += field;
-    return *this;
-  }
-  // A hash goes in as its 8 bytes behind a '#', which no length prefix starts with: this runs
-  // for every page on every build.
-  Hasher& add(uint64_t value) {
-    char bytes[sizeof value];
-    std::memcpy(bytes, &value, sizeof value);
-    text_ += '#';
-    text_.append(bytes, sizeof bytes);
-    return *this;
-  }
-  uint64_t done() const { return hash64(text_); }
-
- private:
-  std::string text_;
-};
-
-uint64_t code_hash(const Code& code) {
-  return Hasher()
+Digest entry_digest(const Code& code) {
+  return DigestBuilder()
       .add(std::to_string(code.number)).add(code.name).add(code.slug).add(code.klass).add(code.summary)
       .add(code.description).add(code.when_seen).add(code.how_to_fix).add(code.defined_in).add(code.trigger)
       .add(code.retry).add(code.outcome)
@@ -45,8 +19,8 @@ uint64_t code_hash(const Code& code) {
 
 Fingerprints::Fingerprints(const Site& site) {
   const Config& config = site.config;
-  Hasher global;
-  global.add(SITEGEN_VERSION).add(config.title).add(config.base_url).add(config.default_locale);
+  DigestBuilder global;
+  global.add(build_identity()).add(config.title).add(config.base_url).add(config.default_locale);
   for (const auto& locale : config.locales) global.add(locale);
   // Every page's language switcher shows every locale's name and direction.
   for (const auto& locale : site.locales.list) global.add(locale.endonym).add(locale.dir);
@@ -56,59 +30,53 @@ Fingerprints::Fingerprints(const Site& site) {
   global_ = global.done();
 
   for (const auto& locale : site.locales.list) {
-    Hasher strings;
+    DigestBuilder strings;
     for (const auto& [key, text] : locale.strings_) strings.add(key).add(text);
     locales_[locale.id] = strings.done();
   }
 
-  Hasher all, all_full;
+  DigestBuilder every_outline, every_entry;
   for (const auto& protocol : site.catalog.protocols) {
-    Hasher outline;
+    DigestBuilder outline;
     outline.add(protocol.id).add(protocol.name).add(protocol.title).add(protocol.summary).add(protocol.rfc);
     for (const auto& [klass, outcome] : protocol.class_outcomes) outline.add(klass).add(outcome);
     for (const auto& code : protocol.codes) {
       outline.add(std::to_string(code.number)).add(code.name).add(code.slug).add(code.klass);
-      codes_[&code] = code_hash(code);
+      entries_[&code] = entry_digest(code);
     }
-    protocol_outline_[&protocol] = outline.done();
-    Hasher full;
-    full.add(protocol_outline_[&protocol]);
-    for (const auto& code : protocol.codes) full.add(codes_[&code]);
-    protocol_full_[&protocol] = full.done();
-    all.add(protocol_outline_[&protocol]);
-    all_full.add(protocol_full_[&protocol]);
+    outlines_[&protocol] = outline.done();
+    DigestBuilder full;
+    full.add(outlines_[&protocol]);
+    for (const auto& code : protocol.codes) full.add(entries_[&code]);
+    every_entry_[&protocol] = full.done();
+    every_outline.add(outlines_[&protocol]);
+    every_entry.add(every_entry_[&protocol]);
   }
-  all_protocols_ = all.done();
-  all_protocols_full_ = all_full.done();
+  every_outline_ = every_outline.done();
+  every_entry_of_every_protocol_ = every_entry.done();
 }
 
-std::string Fingerprints::page(const Page& page) const {
-  Hasher h;
+Digest Fingerprints::page(const Page& page) const {
+  const PageInputs inputs = page_inputs(page);
+  DigestBuilder h;
   h.add(global_).add(page_kind_name(page.kind)).add(page.path).add(locales_.at(page.locale));
-  switch (page.kind) {
-    case PageKind::home:
-    case PageKind::not_found:
-      h.add(all_protocols_);
-      break;
-    case PageKind::protocol_index:
-      h.add(protocol_full_.at(page.protocol));  // lists every code's summary
-      break;
-    case PageKind::code:
-      h.add(protocol_outline_.at(page.protocol)).add(codes_.at(page.code));
-      break;
-    case PageKind::pair:
-      h.add(protocol_outline_.at(page.protocol)).add(codes_.at(page.code)).add(codes_.at(page.other));
-      break;
+  if (inputs.every_outline) h.add(every_outline_);
+  if (inputs.outline) h.add(outlines_.at(inputs.outline));
+  if (inputs.every_entry_of) h.add(every_entry_.at(inputs.every_entry_of));
+  for (const Code* code : inputs.entries) {
+    if (code) h.add(entries_.at(code));
   }
-  return fingerprint_hex(h.done());
+  return h.done();
 }
 
-std::string Fingerprints::hosting() const {
-  return fingerprint_hex(Hasher().add(global_).add("hosting files").add(all_protocols_).done());
+Digest Fingerprints::hosting() const {
+  return DigestBuilder().add(global_).add("hosting files").add(every_outline_).done();
 }
 
-std::string Fingerprints::search_index(const std::string& locale) const {
-  return fingerprint_hex(Hasher().add(global_).add("search index").add(locale).add(all_protocols_full_).done());
+Digest Fingerprints::search_index(const std::string& locale) const {
+  return DigestBuilder()
+      .add(global_).add("search index").add(locale).add(locales_.at(locale)).add(every_entry_of_every_protocol_)
+      .done();
 }
 
 }  // namespace sitegen

@@ -1,11 +1,12 @@
-// Fingerprint: for each page, a hash of every input it is made from (settings, templates,
-// assets, its locale's strings, the catalog entries it shows), so a rebuild can skip pages whose
-// inputs did not change.
+// Fingerprint: for each page, a digest of every input it is made from (the sitegen binary,
+// settings, templates, assets, its locale's strings and the catalog data its PageInputs declare),
+// so a rebuild can skip pages whose inputs did not change.
 #pragma once
 
 #include <map>
 #include <string>
 
+#include "hash.h"
 #include "plan.h"
 #include "site.h"
 
@@ -16,21 +17,21 @@ class Fingerprints {
   // `site.config` must already carry command-line overrides (such as --base-url).
   explicit Fingerprints(const Site& site);
 
-  // 15 hex digits (fingerprint_hex); equal for two builds exactly when the page's inputs are equal.
-  std::string page(const Page& page) const;
+  // Equal for two builds exactly when the page's inputs are equal (page_inputs(page) says which).
+  Digest page(const Page& page) const;
   // The same for the files made from the whole site's outline: sitemaps, redirects, headers.
-  std::string hosting() const;
+  Digest hosting() const;
   // The same for a locale's search index (every code's number, name and summary).
-  std::string search_index(const std::string& locale) const;
+  Digest search_index(const std::string& locale) const;
 
  private:
-  uint64_t global_ = 0;                                   // settings, templates, assets, sitegen version
-  std::map<std::string, uint64_t> locales_;               // every string of a locale (with fallbacks)
-  std::map<const Protocol*, uint64_t> protocol_outline_;  // header and every code's number, name, slug, class
-  std::map<const Protocol*, uint64_t> protocol_full_;     // outline and every code's full entry
-  std::map<const Code*, uint64_t> codes_;                 // one entry, every field
-  uint64_t all_protocols_ = 0;                            // outline of every protocol (home, 404)
-  uint64_t all_protocols_full_ = 0;                       // every protocol's full entries
+  Digest global_;                                        // the binary, settings, templates, assets
+  std::map<std::string, Digest> locales_;                // every string of a locale (with fallbacks)
+  std::map<const Protocol*, Digest> outlines_;           // header and every code's number, name, slug, class
+  std::map<const Protocol*, Digest> every_entry_;        // outline and every code's full entry
+  std::map<const Code*, Digest> entries_;                // one code, every field
+  Digest every_outline_;                                 // outline of every protocol (home, 404)
+  Digest every_entry_of_every_protocol_;                 // every protocol's full entries
 };
 
 }  // namespace sitegen

@@ -1,59 +1,85 @@
 #include "hash.h"
 
+#include <algorithm>
 #include <cstring>
+#include <new>
+#include <xxhash.h>
 
 namespace sitegen {
 
+Digest digest_of(std::string_view bytes) {
+  const XXH128_hash_t hash = XXH3_128bits(bytes.data(), bytes.size());
+  return {hash.high64, hash.low64};
+}
+
 namespace {
 
-constexpr uint64_t kPrime = 1099511628211ull;
+const char kHexDigits[] = "0123456789abcdef";
 
-// The 8 bytes at p as a little-endian word, whatever the machine.
-uint64_t word_at(const unsigned char* p) {
-  uint64_t word;
-  std::memcpy(&word, p, sizeof word);  // one load
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-  word = __builtin_bswap64(word);
-#endif
-  return word;
+void put_hex(uint64_t value, char* out) {
+  for (int i = 15; i >= 0; --i, value >>= 4) out[i] = kHexDigits[value & 15];
 }
+
+std::optional<uint64_t> parse_hex(std::string_view hex) {
+  uint64_t value = 0;
+  for (char c : hex) {
+    int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    if (digit < 0) return std::nullopt;
+    value = value << 4 | static_cast<uint64_t>(digit);
+  }
+  return value;
+}
+
+XXH3_state_t* state_of(void* state) { return static_cast<XXH3_state_t*>(state); }
 
 }  // namespace
 
-uint64_t hash64(const std::string& bytes) {
-  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-  const size_t size = bytes.size();
-  // Four lanes side by side: each step's multiply waits for the one before it, so a single lane
-  // runs at a quarter of the speed the processor could multiply at.
-  uint64_t a = 1469598103934665603ull ^ size, b = 0x9e3779b97f4a7c15ull, c = 0xc2b2ae3d27d4eb4full,
-           d = 0x165667b19e3779f9ull;
-  size_t i = 0;
-  for (; i + 32 <= size; i += 32) {
-    a = (a ^ word_at(p + i)) * kPrime;
-    b = (b ^ word_at(p + i + 8)) * kPrime;
-    c = (c ^ word_at(p + i + 16)) * kPrime;
-    d = (d ^ word_at(p + i + 24)) * kPrime;
-  }
-  uint64_t hash = a;
-  for (uint64_t lane : {b, c, d}) hash = (hash ^ lane) * kPrime;
-  for (; i + 8 <= size; i += 8) hash = (hash ^ word_at(p + i)) * kPrime;
-  for (; i < size; ++i) hash = (hash ^ p[i]) * kPrime;
-  // The final mix of MurmurHash3: every input bit reaches every output bit.
-  hash ^= hash >> 33;
-  hash *= 0xff51afd7ed558ccdull;
-  hash ^= hash >> 33;
-  hash *= 0xc4ceb9fe1a85ec53ull;
-  hash ^= hash >> 33;
-  return hash;
-}
-
-std::string hex64(uint64_t value) {
-  static const char digits[] = "0123456789abcdef";
-  std::string hex(16, '0');
-  for (int i = 15; i >= 0; --i, value >>= 4) hex[static_cast<size_t>(i)] = digits[value & 15];
+std::string to_hex(const Digest& digest) {
+  std::string hex(32, '0');
+  put_hex(digest.high, hex.data());
+  put_hex(digest.low, hex.data() + 16);
   return hex;
 }
 
-std::string fingerprint_hex(uint64_t value) { return hex64(value).substr(0, 15); }
+std::optional<Digest> digest_from_hex(std::string_view hex) {
+  if (hex.size() != 32) return std::nullopt;
+  auto high = parse_hex(hex.substr(0, 16)), low = parse_hex(hex.substr(16));
+  if (!high || !low) return std::nullopt;
+  return Digest{*high, *low};
+}
+
+std::string short_hash(std::string_view bytes, size_t digits) {
+  char hex[16];
+  put_hex(XXH3_64bits(bytes.data(), bytes.size()), hex);
+  return std::string(hex, std::min<size_t>(digits, 16));
+}
+
+DigestBuilder::DigestBuilder() : state_(XXH3_createState()) {
+  if (state_ == nullptr) throw std::bad_alloc();
+  XXH3_128bits_reset(state_of(state_));
+}
+
+DigestBuilder::~DigestBuilder() { XXH3_freeState(state_of(state_)); }
+
+DigestBuilder& DigestBuilder::add(std::string_view field) {
+  const uint64_t size = field.size();
+  XXH3_128bits_update(state_of(state_), &size, sizeof size);
+  XXH3_128bits_update(state_of(state_), field.data(), field.size());
+  return *this;
+}
+
+DigestBuilder& DigestBuilder::add(const Digest& digest) {
+  // A digest goes in behind a length no string field can have, so it never reads as one.
+  const uint64_t marker = ~uint64_t{0};
+  XXH3_128bits_update(state_of(state_), &marker, sizeof marker);
+  XXH3_128bits_update(state_of(state_), &digest.high, sizeof digest.high);
+  XXH3_128bits_update(state_of(state_), &digest.low, sizeof digest.low);
+  return *this;
+}
+
+Digest DigestBuilder::done() const {
+  const XXH128_hash_t hash = XXH3_128bits_digest(state_of(state_));
+  return {hash.high64, hash.low64};
+}
 
 }  // namespace sitegen

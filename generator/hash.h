@@ -1,24 +1,46 @@
-// Hash: a fast, stable 64-bit fingerprint of bytes, for asset names, input fingerprints and the
-// output manifest. Not for security: it only has to notice that bytes changed.
+// Hash: XXH3 digests (libxxhash) of bytes, for output content, input fingerprints and asset names.
+// Not for security: a digest only has to tell that bytes changed, and 128 bits make a miss unthinkable.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace sitegen {
 
-// FNV-1a over 8-byte little-endian words in four interleaved lanes, folded together, then the
-// remaining words and bytes, then a final mix. Each step is a bijection of its lane, so two
-// inputs that differ in one word never collide; reading words in four lanes makes it many times
-// faster than byte-wise FNV-1a on pages of ~20 KB, and the build hashes every page it makes.
-uint64_t hash64(const std::string& bytes);
+// A 128-bit XXH3 digest. The all-zero value stands for "none" (an unknown fingerprint).
+struct Digest {
+  uint64_t high = 0, low = 0;
+  bool none() const { return high == 0 && low == 0; }
+  bool operator==(const Digest& other) const { return high == other.high && low == other.low; }
+  bool operator!=(const Digest& other) const { return !(*this == other); }
+};
 
-// 16 lowercase hex digits.
-std::string hex64(uint64_t value);
+// XXH3-128 of `bytes`.
+Digest digest_of(std::string_view bytes);
 
-// A fingerprint as stored in the output manifest: the top 60 bits as 15 hex digits, which
-// std::string keeps inline without allocating (a manifest holds two per file, tens of thousands
-// for a large site, read and compared on every build).
-std::string fingerprint_hex(uint64_t value);
+// 32 lowercase hex digits, and back; nothing for text that is not exactly that.
+std::string to_hex(const Digest& digest);
+std::optional<Digest> digest_from_hex(std::string_view hex);
+
+// The first `digits` hex digits of the XXH3-64 of `bytes` (asset file names: "style.3f2a9c01de.css").
+std::string short_hash(std::string_view bytes, size_t digits = 10);
+
+// A digest of several fields in order, streamed into XXH3. Each field is length-prefixed, so
+// ("ab", "c") and ("a", "bc") differ.
+class DigestBuilder {
+ public:
+  DigestBuilder();
+  ~DigestBuilder();
+  DigestBuilder(const DigestBuilder&) = delete;
+  DigestBuilder& operator=(const DigestBuilder&) = delete;
+  DigestBuilder& add(std::string_view field);
+  DigestBuilder& add(const Digest& digest);
+  Digest done() const;
+
+ private:
+  void* state_;  // XXH3_state_t, kept out of this header
+};
 
 }  // namespace sitegen

@@ -2,8 +2,13 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
+#include <cerrno>
+#include <cstring>
+#include <dirent.h>
+#include <fcntl.h>
 #include <stdexcept>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace sitegen {
 
@@ -25,17 +30,70 @@ std::pair<int, int> position_of(const std::string& text, size_t offset) {
 
 }  // namespace
 
+namespace {
+
+// Why `path` cannot be opened, in words a user acts on.
+std::string open_failure(const std::string& path, int error) {
+  struct stat link;
+  if (error == ENOENT && ::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+    return "is a symlink to a file that does not exist";
+  }
+  if (error == ELOOP) return "is a symlink loop (too many levels of symbolic links)";
+  if (error == EACCES) return "cannot be read: permission denied";
+  if (error == ENOENT) return "does not exist";
+  return std::string("cannot be read: ") + std::strerror(error);
+}
+
+}  // namespace
+
 std::string read_text_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(path + ": cannot read the file");
+  // O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) throw FileError(path, open_failure(path, errno));
+  struct stat st;
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    throw FileError(path, S_ISDIR(st.st_mode) ? "is a folder, not a file"
+                                              : "is not a regular file (a FIFO, socket or device)");
+  }
   // Sized once from the file's length: a large site's manifest is megabytes, read on every build.
-  in.seekg(0, std::ios::end);
-  std::string text(static_cast<size_t>(std::max<std::streamoff>(in.tellg(), 0)), '\0');
-  in.seekg(0, std::ios::beg);
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  if (in.bad()) throw std::runtime_error(path + ": cannot read the file");
-  text.resize(static_cast<size_t>(in.gcount()));
+  std::string text(static_cast<size_t>(st.st_size), '\0');
+  size_t done = 0;
+  while (true) {
+    if (done == text.size()) text.resize(text.size() + 4096);  // the file grew while read
+    const ssize_t n = ::read(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const int error = errno;
+      ::close(fd);
+      throw FileError(path, error == EISDIR ? "is a folder, not a file"
+                                            : std::string("cannot be read: ") + std::strerror(error));
+    }
+    if (n == 0) break;
+    done += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  text.resize(done);
   return text;
+}
+
+std::vector<std::string> folder_entries(const std::string& dir) {
+  std::vector<std::string> names;
+  DIR* folder = ::opendir(dir.c_str());
+  if (folder == nullptr) return names;
+  while (const dirent* entry = ::readdir(folder)) {
+    const std::string name = entry->d_name;
+    if (name != "." && name != "..") names.push_back(name);
+  }
+  ::closedir(folder);
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::optional<std::string> broken_link(const std::string& path) {
+  struct stat st;
+  if (::lstat(path.c_str(), &st) != 0 || !S_ISLNK(st.st_mode) || ::stat(path.c_str(), &st) == 0) return std::nullopt;
+  return open_failure(path, errno);
 }
 
 Position JsonFile::where(const std::string& field_path) const {
@@ -62,8 +120,8 @@ std::optional<JsonFile> read_json_file(const std::string& disk_path, const std::
   std::string text;
   try {
     text = read_text_file(disk_path);
-  } catch (const std::exception&) {
-    diagnostics.error(shown_path, 0, "", "cannot read the file");
+  } catch (const FileError& e) {
+    diagnostics.error(shown_path, 0, "", e.reason());
     return std::nullopt;
   }
   return parse_json_text(std::move(text), shown_path, diagnostics);

@@ -4,7 +4,9 @@
 
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "diagnostics.h"
 
@@ -28,7 +30,28 @@ std::optional<JsonFile> read_json_file(const std::string& disk_path, const std::
 // Parses text already in memory (the same checks as read_json_file).
 std::optional<JsonFile> parse_json_text(std::string text, const std::string& shown_path, Diagnostics& diagnostics);
 
-// Reads a whole file; throws std::runtime_error naming the file on failure.
+// Why a file could not be read. what() is "<path>: <reason>"; reason() is the reason alone,
+// for a diagnostic that names the file itself.
+class FileError : public std::runtime_error {
+ public:
+  FileError(const std::string& path, std::string reason)
+      : std::runtime_error(path + ": " + reason), reason_(std::move(reason)) {}
+  const std::string& reason() const { return reason_; }
+
+ private:
+  std::string reason_;
+};
+
+// Reads a whole regular file. Never waits on a FIFO or device and never follows a symlink loop:
+// anything but a readable regular file (a folder, a FIFO, a dangling symlink, no permission)
+// throws FileError saying which.
 std::string read_text_file(const std::string& path);
+
+// The entries of a folder, sorted by name, without throwing: nothing when it cannot be read.
+std::vector<std::string> folder_entries(const std::string& dir);
+
+// Why the entry at `path` can be neither read nor listed, when it is a symlink that leads nowhere
+// (to nothing, or round in a loop); nothing otherwise.
+std::optional<std::string> broken_link(const std::string& path);
 
 }  // namespace sitegen

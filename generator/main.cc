@@ -28,7 +28,8 @@ int main(int argc, char** argv) {
   build_command->add_option("--base-url", build.base_url, "Public URL of the site, e.g. https://example.org/codes/");
   build_command->add_flag("--strict", build.strict, "Treat warnings (such as missing translations) as errors");
   build_command->add_flag("--quiet", build.quiet, "Print errors only");
-  build_command->add_option("-j,--jobs", build.jobs, "Render threads (default: one per core)");
+  build_command->add_option("-j,--jobs", build.jobs, "Render threads (default: one per core)")
+      ->check(CLI::Range(0u, sitegen::kMaxJobs));
   build_command->add_flag("--force", build.force, "Render every page, even those whose inputs did not change");
 
   sitegen::CheckOptions check;
@@ -49,7 +50,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   serve_command->add_option("--out", serve.out, "Folder for the preview build (default: a temporary folder)");
   serve_command->add_flag("--strict", serve.strict, "Treat warnings as errors");
-  serve_command->add_option("-j,--jobs", serve.jobs, "Render threads (default: one per core)");
+  serve_command->add_option("-j,--jobs", serve.jobs, "Render threads (default: one per core)")
+      ->check(CLI::Range(0u, sitegen::kMaxJobs));
 
   try {
     app.parse(argc, argv);
@@ -57,8 +59,15 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? 0 : sitegen::kExitUsage;
   }
-  if (build_command->parsed()) return sitegen::run_build(build, std::cout, std::cerr);
-  if (check_command->parsed()) return sitegen::run_check(check, std::cout, std::cerr);
-  if (serve_command->parsed()) return sitegen::run_serve(serve, std::cout, std::cerr);
+  // Every failure the commands foresee is a diagnostic and an exit code; this is for the rest
+  // (out of memory, a thread the system refuses), which must still end with a message.
+  try {
+    if (build_command->parsed()) return sitegen::run_build(build, std::cout, std::cerr);
+    if (check_command->parsed()) return sitegen::run_check(check, std::cout, std::cerr);
+    if (serve_command->parsed()) return sitegen::run_serve(serve, std::cout, std::cerr);
+  } catch (const std::exception& e) {
+    std::cerr << "sitegen: error: " << e.what() << "\n";
+    return sitegen::kExitOutputError;
+  }
   return sitegen::kExitUsage;
 }

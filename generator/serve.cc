@@ -9,12 +9,14 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <sstream>
 #include <thread>
 
 #include "build.h"
 #include "config.h"
 #include "json_file.h"
+#include "output_lock.h"
 #include "write.h"
 
 namespace fs = std::filesystem;
@@ -159,7 +161,18 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
   std::string out_dir = options.out ? *options.out : (fs::temp_directory_path() / ("sitegen-serve-" + std::to_string(getpid()))).string();
   const bool temporary_out = !options.out;
 
+  // The preview's folder is serve's alone while it runs: a `sitegen build` into it is refused.
+  std::optional<OutputLock> lock;
+  try {
+    lock.emplace(out_dir, "sitegen serve");
+  } catch (const OutputError& e) {
+    err << "sitegen serve: error: " << e.what() << "\n";
+    return kExitOutputError;
+  }
+  if (temporary_out) lock->remove_file_on_release();
+
   BuildOptions build;
+  build.held_lock = &*lock;
   build.source = options.source;
   build.out = out_dir;
   build.strict = options.strict;

@@ -12,13 +12,17 @@ namespace sitegen {
 std::optional<Site> load_site(const std::string& source_dir, Diagnostics& diagnostics) {
   const fs::path source(source_dir);
   std::error_code ec;
-  if (!fs::is_regular_file(source / "sitegen.json", ec)) {
+  // Anything at that name is read (a folder or a FIFO there is an error saying so), but with
+  // nothing there at all, this is not a site folder.
+  if (!fs::exists(fs::symlink_status(source / "sitegen.json", ec))) {
     diagnostics.error((source / "sitegen.json").string(), 0, "",
                       "not found; run sitegen in a site folder or pass --source DIR");
     return std::nullopt;
   }
   Site site;
+  const int errors_before_config = diagnostics.error_count();
   site.config = load_config(source.string(), diagnostics);
+  const bool config_read = diagnostics.error_count() == errors_before_config;
   site.catalog = load_catalog((source / "content").string(), diagnostics);
   lint_catalog(site.catalog, diagnostics);
   site.locales = load_locales((source / "locales").string(), site.config, required_locale_keys(site.catalog), diagnostics);
@@ -37,7 +41,7 @@ std::optional<Site> load_site(const std::string& source_dir, Diagnostics& diagno
       }
     }
   }
-  if (site.config.base_url.find("://") == std::string::npos) {
+  if (config_read && site.config.base_url.find("://") == std::string::npos) {
     diagnostics.warning("sitegen.json", 0, "base_url",
                         "\"" + site.config.base_url + "\" is not an absolute URL (https://host/…); canonical links and "
                         "the sitemap need one");

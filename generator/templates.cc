@@ -24,13 +24,17 @@ StringSink& operator<<(StringSink& sink, const std::string& text) {
   return sink;
 }
 
-std::map<std::string, std::string> read_folder(const fs::path& dir) {
+// Every *.mustache entry of `dir` (`shown` in messages), by name without the extension. One that
+// cannot be read (no permission, a folder, a FIFO, a broken symlink) is reported.
+std::map<std::string, std::string> read_folder(const fs::path& dir, const std::string& shown, Diagnostics& diagnostics) {
   std::map<std::string, std::string> out;
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return out;
-  for (const auto& entry : fs::directory_iterator(dir)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".mustache") {
-      out[entry.path().stem().string()] = read_text_file(entry.path().string());
+  for (const auto& name : folder_entries(dir.string())) {
+    const fs::path path = dir / name;
+    if (path.extension() != ".mustache") continue;
+    try {
+      out[path.stem().string()] = read_text_file(path.string());
+    } catch (const FileError& e) {
+      diagnostics.error(shown + name, 0, "", e.reason());
     }
   }
   return out;
@@ -93,8 +97,8 @@ Templates Templates::load(const std::string& templates_dir, Diagnostics& diagnos
     diagnostics.error("templates", 0, "", "the templates folder does not exist");
     return templates;
   }
-  templates.pages_ = read_folder(templates_dir);
-  templates.partials_ = read_folder(fs::path(templates_dir) / "partials");
+  templates.pages_ = read_folder(templates_dir, "templates/", diagnostics);
+  templates.partials_ = read_folder(fs::path(templates_dir) / "partials", "templates/partials/", diagnostics);
   for (const auto& [name, source] : templates.pages_) {
     check("templates/" + name + ".mustache", source, templates.partials_, diagnostics);
   }

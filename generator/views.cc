@@ -7,6 +7,7 @@
 
 #include "html.h"
 #include "markdown.h"
+#include "page_inputs.h"
 #include "urls.h"
 
 namespace sitegen {
@@ -94,8 +95,8 @@ class LocaleWriter {
   }
 
   // "SMTP 214 Help Message vs 535 Authentication Failed"; `a` and `b` are the codes' own strings.
-  std::string pair_title(const Protocol& protocol, const Code& a, const LocalizedCode& a_text, const Code& b,
-                         const LocalizedCode& b_text, bool mark) const {
+  std::string pair_title(const Protocol& protocol, const Code& a, const CodeOutlineStrings& a_text, const Code& b,
+                         const CodeOutlineStrings& b_text, bool mark) const {
     return isolate(locale_.frame("pair_title", {{"protocol", escape_html(protocol.name)},
                                                 {"code_a", std::to_string(a.number)},
                                                 {"name_a", mark ? a_text.name : escape_html(a.name)},
@@ -147,34 +148,36 @@ class LocaleWriter {
     const CodeProse& p = prose(code);
     const std::string number = std::to_string(code.number);
     LocalizedCode out;
-    out.name = name(code);
-    out.with_name = locale_.frame("code_with_name", {{"code", number}, {"name", out.name}});
-    out.class_in_sentence = class_in_sentence(protocol, code.klass);
-    out.class_label = class_label(protocol, code.klass);
-    out.title = code_title(protocol, code, true);
-    out.plain_title = code_title(protocol, code, false);
-    out.summary = english(p.summary);
-    out.meaning = meaning_line(number, code);
-    out.protocol_meaning = meaning_line(escape_html(protocol.name) + " " + number, code);
+    CodeOutlineStrings& o = out.outline;
+    o.name = name(code);
+    o.with_name = locale_.frame("code_with_name", {{"code", number}, {"name", o.name}});
+    o.class_in_sentence = class_in_sentence(protocol, code.klass);
+    o.class_label = class_label(protocol, code.klass);
+    o.title = code_title(protocol, code, true);
+    o.plain_title = code_title(protocol, code, false);
+    o.use_label = locale_.frame("use_which_item", {{"code", number}, {"name", o.name}});
+    o.compare_with = locale_.frame("compare_with", {{"code", number}});
+    o.other_pairs_heading = locale_.frame("other_pairs", {{"code", number}});
+    CodeEntryStrings& e = out.entry;
+    e.summary = english(p.summary);
+    e.meaning = meaning_line(number, code);
+    e.protocol_meaning = meaning_line(escape_html(protocol.name) + " " + number, code);
     const std::string trigger = english(escape_html(code.trigger));
-    out.trigger_line = locale_.frame("trigger_line", {{"code", number}, {"trigger", trigger}});
-    out.use_label = locale_.frame("use_which_item", {{"code", number}, {"name", out.name}});
-    out.how_to_fix = english(p.how_to_fix, true);
+    e.trigger_line = locale_.frame("trigger_line", {{"code", number}, {"trigger", trigger}});
+    e.how_to_fix = english(p.how_to_fix, true);
     std::string reference =
         "<a href=\"" + escape_html(rfc_url(code.defined_in)) + "\">" + escape_html(code.defined_in) + "</a>";
-    out.rfc_line = locale_.frame("learn_more_rfc", {{"code", number}, {"reference", reference}});
-    out.compare_with = locale_.frame("compare_with", {{"code", number}});
-    out.other_pairs_heading = locale_.frame("other_pairs", {{"code", number}});
-    out.sections = fields("anchor", text("code-" + number),
-                          "heading", text(out.with_name),
-                          "description_heading", text(locale_.html("headings.description")),
-                          "when_seen_heading", text(locale_.html("headings.when_seen")),
-                          "how_to_fix_heading", text(locale_.html("headings.how_to_fix")),
-                          "description", text(english(p.description, true)),
-                          "when_seen", text(english(p.when_seen, true)),
-                          "how_to_fix", text(out.how_to_fix));
-    out.facts = {
-        {locale_.html("facts.class"), out.class_label},
+    e.rfc_line = locale_.frame("learn_more_rfc", {{"code", number}, {"reference", reference}});
+    e.sections = fields("anchor", text("code-" + number),
+                        "heading", text(o.with_name),
+                        "description_heading", text(locale_.html("headings.description")),
+                        "when_seen_heading", text(locale_.html("headings.when_seen")),
+                        "how_to_fix_heading", text(locale_.html("headings.how_to_fix")),
+                        "description", text(english(p.description, true)),
+                        "when_seen", text(english(p.when_seen, true)),
+                        "how_to_fix", text(e.how_to_fix));
+    e.facts = {
+        {locale_.html("facts.class"), o.class_label},
         {locale_.html("facts.class_meaning"), locale_.html(class_key(protocol, code.klass, "meaning"))},
         {locale_.html("facts.outcome"), locale_.html("values.outcome." + protocol.outcome_of(code))},
         {locale_.html("facts.retry"), locale_.html("values.retry." + code.retry)},
@@ -193,13 +196,32 @@ class LocaleWriter {
 class PageWriter : public LocaleWriter {
  public:
   PageWriter(const Page& page, const SiteData& site)
-      : LocaleWriter(site.locales.get(page.locale), site), page_(page),
+      : LocaleWriter(site.locales.get(page.locale), site), page_(page), inputs_(page_inputs(page)),
         prefix_(locale_prefix(page.locale, site.config.default_locale)) {}
 
   const std::string& prefix() const { return prefix_; }
 
-  // The strings of `code` in this page's locale.
-  const LocalizedCode& strings(const Code& code) const { return site_.localized.at({&locale_, &code}); }
+  // The catalog data of this page, checked against what page_inputs() declares for it: the
+  // fingerprint covers exactly that, so reading anything else would make rebuilds stale.
+  const CodeOutlineStrings& outline(const Code& code) const {
+    require(page_.protocol && inputs_.reads_outline(*page_.protocol) && belongs(code), "the outline of", code);
+    return site_.localized.at({&locale_, &code}).outline;
+  }
+  const CodeEntryStrings& entry(const Code& code) const {
+    require(page_.protocol && belongs(code) && inputs_.reads_entry(*page_.protocol, code), "the entry of", code);
+    return site_.localized.at({&locale_, &code}).entry;
+  }
+  const CodeProse& prose(const Code& code) const {
+    require(page_.protocol && belongs(code) && inputs_.reads_entry(*page_.protocol, code), "the prose of", code);
+    return LocaleWriter::prose(code);
+  }
+  const std::string& protocol_summary(const Protocol& protocol) const {
+    if (!inputs_.reads_outline(protocol)) {
+      throw std::logic_error(std::string("the view of ") + page_.path + " reads the summary of " + protocol.id +
+                             ", which page_inputs() does not declare");
+    }
+    return site_.protocol_summaries.at(&protocol);
+  }
 
   // The 404 page is served at whatever URL was missing, so its links cannot be relative:
   // they start from the base URL's path instead.
@@ -216,8 +238,8 @@ class PageWriter : public LocaleWriter {
   std::string pair_title(const Protocol& protocol, const Code& a, const Code& b, bool mark = true) const {
     const Code& low = a.number < b.number ? a : b;
     const Code& high = a.number < b.number ? b : a;
-    if (mark) return strings(low).pair_titles.at(static_cast<size_t>(&high - protocol.codes.data()));
-    return LocaleWriter::pair_title(protocol, low, strings(low), high, strings(high), mark);
+    if (mark) return outline(low).pair_titles.at(static_cast<size_t>(&high - protocol.codes.data()));
+    return LocaleWriter::pair_title(protocol, low, outline(low), high, outline(high), mark);
   }
 
   ViewData crumb(const std::string& target, const std::string& label_html) const {
@@ -349,7 +371,19 @@ class PageWriter : public LocaleWriter {
   }
 
  private:
+  bool belongs(const Code& code) const {
+    const auto& codes = page_.protocol->codes;
+    return &code >= codes.data() && &code < codes.data() + codes.size();
+  }
+  void require(bool declared, const char* what, const Code& code) const {
+    if (!declared) {
+      throw std::logic_error(std::string("the view of ") + page_.path + " reads " + what + " code " +
+                             std::to_string(code.number) + ", which page_inputs() does not declare");
+    }
+  }
+
   const Page& page_;
+  PageInputs inputs_;
   std::string prefix_;
 };
 
@@ -366,7 +400,7 @@ ViewData home_view(const PageWriter& w, const SiteData& site) {
     append(protocols, fields("href", text(w.href(protocol_path(w.prefix(), protocol))),
                              "label", text(w.protocol_text(protocol, "title")),
                              "title", text(w.english(escape_html(protocol.title))),
-                             "summary", text(w.english(site.protocol_summaries.at(&protocol)))));
+                             "summary", text(w.english(w.protocol_summary(protocol)))));
   }
   view["protocols"] = std::move(protocols);
   view["json_ld"] = text(PageWriter::script_json({{"@context", "https://schema.org"},
@@ -391,8 +425,8 @@ ViewData protocol_view(const PageWriter& w, const Page& page) {
       if (code.klass != klass) continue;
       append(codes, fields("href", text(w.href(code_path(w.prefix(), protocol, code))),
                            "number", text(std::to_string(code.number)),
-                           "name", text(w.strings(code).name),
-                           "summary", text(w.strings(code).summary),
+                           "name", text(w.outline(code).name),
+                           "summary", text(w.entry(code).summary),
                            "search", text(escape_html(lowercase(std::to_string(code.number) + " " + code.name + " " +
                                                                 w.prose(code).summary_text)))));
     }
@@ -410,15 +444,16 @@ ViewData code_view(const PageWriter& w, const Page& page) {
   const Locale& l = w.locale();
   const Protocol& protocol = *page.protocol;
   const Code& code = *page.code;
-  const LocalizedCode& strings = w.strings(code);
+  const CodeOutlineStrings& outline = w.outline(code);
+  const CodeEntryStrings& entry = w.entry(code);
   const std::string number = std::to_string(code.number);
-  const std::string title_text = PageWriter::text_of_frame(strings.plain_title);
+  const std::string title_text = PageWriter::text_of_frame(outline.plain_title);
   // English pages add the summary itself; elsewhere it would be English inside another language.
   std::string description = PageWriter::text_of_frame(l.frame(
       "meta_code", {{"protocol", escape_html(protocol.name)}, {"code", number}, {"name", escape_html(code.name)}}));
   if (l.id == kContentLanguage) description += " " + w.prose(code).summary_text;
-  ViewData view = w.base(strings.plain_title, description);
-  view["heading"] = text(strings.title);
+  ViewData view = w.base(outline.plain_title, description);
+  view["heading"] = text(outline.title);
   json term = {{"@type", "DefinedTerm"},
                {"name", title_text},
                {"termCode", number},
@@ -428,23 +463,23 @@ ViewData code_view(const PageWriter& w, const Page& page) {
                                      {"name", l.text("protocols." + protocol.id + ".title")},
                                      {"url", w.absolute(protocol_path(w.prefix(), protocol))}}}};
   w.add_breadcrumb(view, &protocol, title_text, std::move(term));
-  view["class_line"] = text(l.frame("code_class", {{"code", number}, {"class", strings.class_in_sentence}}));
-  view["summary"] = text(strings.summary);
-  view["code"] = ViewData(strings.sections);
+  view["class_line"] = text(l.frame("code_class", {{"code", number}, {"class", outline.class_in_sentence}}));
+  view["summary"] = text(entry.summary);
+  view["code"] = ViewData(entry.sections);
   view["facts_heading"] = text(l.html("headings.facts"));
-  ViewData rows = list(strings.facts.size());
-  for (const auto& [label, value] : strings.facts) append(rows, fields("label", text(label), "value", text(value)));
+  ViewData rows = list(entry.facts.size());
+  for (const auto& [label, value] : entry.facts) append(rows, fields("label", text(label), "value", text(value)));
   view["facts"] = std::move(rows);
 
   // "Compare 214 with …", grouped by the other code's class.
-  view["compare_heading"] = text(strings.compare_with);
+  view["compare_heading"] = text(outline.compare_with);
   ViewData groups = list(protocol.class_outcomes.size());
   for (const auto& [klass, outcome] : protocol.class_outcomes) {
     ViewData links = list(protocol.codes.size());
     for (const auto& other : protocol.codes) {
       if (other.number == code.number || other.klass != klass) continue;
       append(links, fields("href", text(w.href(pair_path(w.prefix(), protocol, code, other))),
-                           "label", text(w.strings(other).title)));
+                           "label", text(w.outline(other).title)));
     }
     if (!links.is_empty_list()) {
       append(groups, fields("heading", text(w.class_label(protocol, klass)), "links", std::move(links)));
@@ -466,7 +501,7 @@ ViewData code_view(const PageWriter& w, const Page& page) {
     return fields("href", text(w.href(code_path(w.prefix(), protocol, *other))),
                   "rel", text(label),
                   "label", text(l.html(std::string("ui.") + label + "_code")),
-                  "title", text(w.strings(*other).title));
+                  "title", text(w.outline(*other).title));
   };
   view["previous"] = neighbour(previous, "previous");
   view["next"] = neighbour(next, "next");
@@ -478,8 +513,10 @@ ViewData pair_view(const PageWriter& w, const Page& page) {
   const Protocol& protocol = *page.protocol;
   const Code& a = *page.code;
   const Code& b = *page.other;
-  const LocalizedCode& ta = w.strings(a);
-  const LocalizedCode& tb = w.strings(b);
+  const CodeOutlineStrings& oa = w.outline(a);
+  const CodeOutlineStrings& ob = w.outline(b);
+  const CodeEntryStrings& ea = w.entry(a);
+  const CodeEntryStrings& eb = w.entry(b);
   const std::string na = std::to_string(a.number), nb = std::to_string(b.number);
   const std::string proto = escape_html(protocol.name);
   const bool same_class = a.klass == b.klass;
@@ -514,29 +551,29 @@ ViewData pair_view(const PageWriter& w, const Page& page) {
   std::string intro =
       same_class
           ? l.frame("intro_same_class",
-                    {{"protocol", proto}, {"a", ta.with_name}, {"b", tb.with_name}, {"class", ta.class_in_sentence}})
+                    {{"protocol", proto}, {"a", oa.with_name}, {"b", ob.with_name}, {"class", oa.class_in_sentence}})
           : l.frame("intro_different_class", {{"protocol", proto},
-                                              {"a", ta.with_name},
-                                              {"b", tb.with_name},
-                                              {"class_a", ta.class_in_sentence},
-                                              {"class_b", tb.class_in_sentence}});
+                                              {"a", oa.with_name},
+                                              {"b", ob.with_name},
+                                              {"class_a", oa.class_in_sentence},
+                                              {"class_b", ob.class_in_sentence}});
   // Each meaning is its own span so a right-to-left stylesheet can give each English sentence its own line.
-  intro += " <span class=\"meaning\">" + ta.meaning + "</span> <span class=\"meaning\">" + tb.meaning + "</span>";
+  intro += " <span class=\"meaning\">" + ea.meaning + "</span> <span class=\"meaning\">" + eb.meaning + "</span>";
   view["intro"] = text(std::move(intro));
   view["same_class"] = ViewData(same_class);
   ViewData codes = list(2);
-  append(codes, ta.sections);
-  append(codes, tb.sections);
+  append(codes, ea.sections);
+  append(codes, eb.sections);
   view["codes"] = std::move(codes);
 
   // Side by side.
   view["comparison_heading"] = text(l.html("headings.comparison"));
   view["code_column"] = text(l.html("facts.code"));
-  view["code_a"] = text(ta.with_name);
-  view["code_b"] = text(tb.with_name);
-  ViewData rows = list(ta.facts.size());
-  for (size_t i = 0; i < ta.facts.size(); ++i) {
-    append(rows, fields("label", text(ta.facts[i].first), "a", text(ta.facts[i].second), "b", text(tb.facts[i].second)));
+  view["code_a"] = text(oa.with_name);
+  view["code_b"] = text(ob.with_name);
+  ViewData rows = list(ea.facts.size());
+  for (size_t i = 0; i < ea.facts.size(); ++i) {
+    append(rows, fields("label", text(ea.facts[i].first), "a", text(ea.facts[i].second), "b", text(eb.facts[i].second)));
   }
   view["comparison"] = std::move(rows);
 
@@ -545,29 +582,29 @@ ViewData pair_view(const PageWriter& w, const Page& page) {
   if (!same_class) {
     append(differences, text(l.frame("class_contrast", {{"a", na},
                                                         {"b", nb},
-                                                        {"class_a", ta.class_in_sentence},
-                                                        {"class_b", tb.class_in_sentence}})));
+                                                        {"class_a", oa.class_in_sentence},
+                                                        {"class_b", ob.class_in_sentence}})));
   }
-  append(differences, text(ta.protocol_meaning));
-  append(differences, text(tb.protocol_meaning));
-  append(differences, text(ta.trigger_line));
-  append(differences, text(tb.trigger_line));
+  append(differences, text(ea.protocol_meaning));
+  append(differences, text(eb.protocol_meaning));
+  append(differences, text(ea.trigger_line));
+  append(differences, text(eb.trigger_line));
   view["key_differences_heading"] = text(l.html("headings.key_differences"));
   view["key_differences"] = std::move(differences);
 
   view["when_to_use_heading"] = text(l.html("headings.when_to_use"));
   ViewData when_to_use = list(2);
-  append(when_to_use, fields("label", text(ta.use_label), "body", text(ta.how_to_fix)));
-  append(when_to_use, fields("label", text(tb.use_label), "body", text(tb.how_to_fix)));
+  append(when_to_use, fields("label", text(oa.use_label), "body", text(ea.how_to_fix)));
+  append(when_to_use, fields("label", text(ob.use_label), "body", text(eb.how_to_fix)));
   view["when_to_use"] = std::move(when_to_use);
 
   view["learn_more_heading"] = text(l.html("headings.learn_more"));
   ViewData learn_more = list(5);
-  append(learn_more, text(w.link(code_path(w.prefix(), protocol, a), ta.title)));
-  append(learn_more, text(w.link(code_path(w.prefix(), protocol, b), tb.title)));
+  append(learn_more, text(w.link(code_path(w.prefix(), protocol, a), oa.title)));
+  append(learn_more, text(w.link(code_path(w.prefix(), protocol, b), ob.title)));
   append(learn_more, text(w.link(protocol_path(w.prefix(), protocol), w.protocol_text(protocol, "all_codes"))));
-  append(learn_more, text(ta.rfc_line));
-  append(learn_more, text(tb.rfc_line));
+  append(learn_more, text(ea.rfc_line));
+  append(learn_more, text(eb.rfc_line));
   view["learn_more"] = std::move(learn_more);
 
   // For each code, the comparisons next to this one (its pairs with the codes just before and
@@ -590,8 +627,8 @@ ViewData pair_view(const PageWriter& w, const Page& page) {
                            "label", text(w.pair_title(protocol, *code, other))));
     }
     append(links, fields("href", text(w.href(code_path(w.prefix(), protocol, *code)) + "#compare-heading"),
-                         "label", text(w.strings(*code).compare_with)));
-    append(others, fields("heading", text(w.strings(*code).other_pairs_heading), "links", std::move(links)));
+                         "label", text(w.outline(*code).compare_with)));
+    append(others, fields("heading", text(w.outline(*code).other_pairs_heading), "links", std::move(links)));
   }
   view["other_pairs"] = std::move(others);
   return view;
@@ -640,11 +677,11 @@ SiteData prepare_site_data(const Config& config, const Catalog& catalog, const L
         const size_t first = out.size();
         for (const auto& code : protocol.codes) out.emplace_back(&code, writer.localize(protocol, code));
         for (size_t i = 0; i < protocol.codes.size(); ++i) {
-          LocalizedCode& low = out[first + i].second;
+          CodeOutlineStrings& low = out[first + i].second.outline;
           low.pair_titles.resize(protocol.codes.size());
           for (size_t j = i + 1; j < protocol.codes.size(); ++j) {
             low.pair_titles[j] = writer.pair_title(protocol, protocol.codes[i], low, protocol.codes[j],
-                                                   out[first + j].second, true);
+                                                   out[first + j].second.outline, true);
           }
         }
       }

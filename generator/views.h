@@ -36,28 +36,37 @@ struct CodeProse {
 };
 
 // A code's strings in one locale, made once per build: a code appears on its own page and on
-// every pair page of its protocol (61 per locale for an HTTP code), which all show them.
-struct LocalizedCode {
+// every pair page of its protocol (61 per locale for an HTTP code), which all show them. They are
+// in two parts, by what they are made from (see PageInputs): a page may read a code's outline
+// strings when it declares its protocol's outline, and its entry strings only when it declares
+// that code's entry.
+struct CodeOutlineStrings {           // made from the code's number, name and class
   std::string name;                 // "Help Message", escaped, marked English off English pages
   std::string with_name;            // "214 (Help Message)"
   std::string class_in_sentence;    // "2xx (Positive Completion)"
   std::string class_label;          // "2xx Positive Completion"
   std::string title;                // "SMTP 214 Help Message", marked and isolated for the page body
   std::string plain_title;          // the same for <title> and meta tags: not marked
+  std::string use_label;            // "Use 214 (Help Message) when …"
+  std::string compare_with;         // "Compare 214 with …"
+  std::string other_pairs_heading;  // "Other comparisons with 214"
+  // The titles of this code's pairs with the codes after it in its protocol, marked for the page
+  // body, by the other code's index in Protocol::codes: a pair page shows five pair titles.
+  std::vector<std::string> pair_titles;
+};
+struct CodeEntryStrings {             // made from every field of the code
   std::string summary;              // inline HTML, marked
   std::string meaning;              // "214: The server …"
   std::string protocol_meaning;     // "SMTP 214: The server …"
   std::string trigger_line;         // "Typical trigger for 214: …"
-  std::string use_label;            // "Use 214 (Help Message) when …"
   std::string how_to_fix;           // block HTML, marked
   std::string rfc_line;             // "214 is defined in <a …>RFC 5321 §4.2.2</a>"
-  std::string compare_with;         // "Compare 214 with …"
-  std::string other_pairs_heading;  // "Other comparisons with 214"
   ViewData sections;                // what the code_section partial shows
   std::vector<std::pair<std::string, std::string>> facts;  // facts table rows: label, value (HTML)
-  // The titles of this code's pairs with the codes after it in its protocol, marked for the page
-  // body, by the other code's index in Protocol::codes: a pair page shows five pair titles.
-  std::vector<std::string> pair_titles;
+};
+struct LocalizedCode {
+  CodeOutlineStrings outline;
+  CodeEntryStrings entry;
 };
 
 // Everything views read, loaded and prepared once per build.
@@ -85,6 +94,8 @@ std::string search_index(const std::string& locale, const SiteData& site);
 // The locale keys the views use; the default locale must define all of them.
 std::vector<std::string> required_locale_keys(const Catalog& catalog);
 
+// The data of `page`'s template. Reads the catalog only through page_inputs(page): reading
+// anything else throws std::logic_error, so a view cannot show what its fingerprint misses.
 View make_view(const Page& page, const SiteData& site);
 
 }  // namespace sitegen

@@ -210,8 +210,39 @@ bool is_safe_relative_path(const std::string& path) {
   return true;
 }
 
-// One line per file: "<bytes fingerprint> <inputs fingerprint> <path>", and "user - <path>" for
-// a file of the user's that was in the folder when sitegen last wrote it.
+std::string OutputWriter::escape_name(const std::string& name) {
+  if (name.find_first_of("\\\n\r") == std::string::npos) return name;  // almost every name
+  std::string out;
+  out.reserve(name.size() + 8);
+  for (char c : name) {
+    if (c == '\\') out += "\\\\";
+    else if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else out += c;
+  }
+  return out;
+}
+
+std::string OutputWriter::unescape_name(const std::string& text) {
+  if (text.find('\\') == std::string::npos) return text;
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\\' || i + 1 == text.size()) {
+      out += text[i];
+      continue;
+    }
+    const char next = text[++i];
+    out += next == 'n' ? '\n' : next == 'r' ? '\r' : next;
+  }
+  return out;
+}
+
+// One line per file: "<bytes digest> <inputs digest or -> <path>", and "user - <path>" for a file
+// of the user's that was in the folder when sitegen last wrote it. Paths are escaped
+// (escape_name). A line that does not read as one of these (a manifest of an older sitegen,
+// whose digests were shorter) gives an entry with no digests: its file is still known as
+// sitegen's, but is made again.
 OutputWriter::Manifest OutputWriter::read_manifest(const std::string& path) {
   Manifest manifest;
   const std::string text = read_text_file(path);
@@ -223,17 +254,20 @@ OutputWriter::Manifest OutputWriter::read_manifest(const std::string& path) {
     if (end == std::string::npos) end = text.size();
     size_t first = text.find(' ', start), second = first == std::string::npos ? first : text.find(' ', first + 1);
     if (second == std::string::npos || second >= end) continue;
-    std::string bytes = text.substr(start, first - start);
+    const std::string_view bytes(text.data() + start, first - start);
     if (bytes == "folder" || bytes == "recorded") {  // the last lines: kept as they are, for later
       manifest.folder_lines = text.substr(start);
       break;
     }
-    std::string file = text.substr(second + 1, end - second - 1);
+    std::string file = unescape_name(text.substr(second + 1, end - second - 1));
     if (bytes.empty() || !is_safe_relative_path(file)) continue;
     if (bytes == "user") {
       manifest.user_files.insert(std::move(file));
     } else {
-      manifest.files.emplace(std::move(file), Entry{std::move(bytes), text.substr(first + 1, second - first - 1)});
+      Entry entry;
+      entry.bytes = digest_from_hex(bytes).value_or(Digest{});
+      entry.inputs = digest_from_hex(std::string_view(text.data() + first + 1, second - first - 1)).value_or(Digest{});
+      manifest.files.emplace(std::move(file), entry);
     }
   }
   return manifest;
@@ -275,15 +309,16 @@ std::string OutputWriter::manifest_text(const Files& files, const std::vector<st
   // Appended piece by piece into one string sized up front: a large site's manifest has tens of
   // thousands of lines, and a line made of temporary strings cost more than writing it out.
   size_t size = 0;
-  for (const auto* file : sorted) size += file->second.bytes.size() + file->second.inputs.size() + file->first.size() + 3;
+  for (const auto* file : sorted) size += 66 + file->first.size() + 1;
   for (const auto& file : user_files) size += file.size() + 8;
   std::string text;
   text.reserve(size);
-  auto line = [&text](const std::string& first, const std::string& second, const std::string& path) {
-    text.append(first).append(1, ' ').append(second).append(1, ' ').append(path).append(1, '\n');
-  };
-  for (const auto* file : sorted) line(file->second.bytes, file->second.inputs, file->first);
-  for (const auto& file : user_files) line("user", "-", file);
+  for (const auto* file : sorted) {
+    const Entry& entry = file->second;
+    text.append(to_hex(entry.bytes)).append(1, ' ').append(entry.inputs.none() ? "-" : to_hex(entry.inputs));
+    text.append(1, ' ').append(escape_name(file->first)).append(1, '\n');
+  }
+  for (const auto& file : user_files) text.append("user - ").append(escape_name(file)).append(1, '\n');
   return text;
 }
 
@@ -438,7 +473,7 @@ void OutputWriter::ensure_staging() {
   // after this is set (see place()), so none is missed or linked twice.
   staging_ready_ = true;
   // Every file placed so far: when the first change comes late in a build, most of the site.
-  std::vector<std::pair<std::string, std::string>> pending;
+  std::vector<std::pair<std::string, Digest>> pending;
   for (auto& shard : shards_) {
     std::lock_guard<std::mutex> shard_lock(shard.mutex);
     for (auto& link : shard.pending_links) pending.push_back(std::move(link));
@@ -457,7 +492,7 @@ OutputWriter::Shard& OutputWriter::shard_of(const std::string& relative_path) {
 
 // The staging folder may already hold these bytes: the file is the same as in the build before
 // the previous one.
-bool OutputWriter::is_staged(const std::string& relative_path, const std::string& bytes) const {
+bool OutputWriter::is_staged(const std::string& relative_path, const Digest& bytes) const {
   auto spare = this->spare().files.find(relative_path);
   return spare != this->spare().files.end() && spare->second.bytes == bytes && is_file(relative_path, staging_fd_);
 }
@@ -483,31 +518,32 @@ void OutputWriter::place(const std::string& relative_path, const Entry& entry, c
   if (!is_staged(relative_path, entry.bytes)) link_from_output(relative_path);
 }
 
-bool OutputWriter::reuse(const std::string& relative_path, const std::string& inputs) {
+bool OutputWriter::reuse(const std::string& relative_path, const Digest& inputs) {
   auto previous = previous_.files.find(relative_path);
-  if (inputs.empty() || previous == previous_.files.end() || previous->second.inputs != inputs) return false;
+  if (inputs.none() || previous == previous_.files.end() || previous->second.inputs != inputs) return false;
   if (!is_safe_relative_path(relative_path) || !is_file(relative_path, out_fd_)) return false;
   place(relative_path, previous->second, nullptr, true);
   return true;
 }
 
-bool OutputWriter::reuse_all(const std::string& inputs) {
+bool OutputWriter::reuse_all(const Digest& inputs) {
+  if (inputs.none()) return false;
   std::vector<std::string> group;
   for (const auto& [path, entry] : previous_.files) {
     if (entry.inputs != inputs) continue;
     if (!is_file(path, out_fd_)) return false;
     group.push_back(path);
   }
-  if (inputs.empty() || group.empty()) return false;
+  if (group.empty()) return false;
   for (const auto& path : group) place(path, previous_.files.at(path), nullptr, true);
   return true;
 }
 
-void OutputWriter::write(const std::string& relative_path, const std::string& bytes, const std::string& inputs) {
+void OutputWriter::write(const std::string& relative_path, const std::string& bytes, const Digest& inputs) {
   if (!is_safe_relative_path(relative_path) || relative_path == kManifestName) {
     throw OutputError("refusing to write \"" + relative_path + "\": the path would leave the output folder");
   }
-  Entry entry{fingerprint_hex(hash64(bytes)), inputs.empty() ? "-" : inputs};
+  const Entry entry{digest_of(bytes), inputs};
   auto previous = previous_.files.find(relative_path);
   // Same bytes as last time: the output's file is kept (with its date) instead of written again.
   bool unchanged = previous != previous_.files.end() && previous->second.bytes == entry.bytes &&
@@ -545,7 +581,9 @@ void OutputWriter::commit() {
   ensure_staging();
   // Files the user put into the output folder are not sitegen's to delete: they are kept.
   for (const auto& path : user_files_.get()) {
-    if (path != kManifestName && !current_.count(path)) kept_.push_back(path);
+    // A ".sitegen-tmp" file is half of a replace_file() that a killed build left: ours, and gone.
+    const bool leftover = path.size() > 12 && path.compare(path.size() - 12, 12, ".sitegen-tmp") == 0;
+    if (path != kManifestName && !leftover && !current_.count(path)) kept_.push_back(path);
   }
   std::sort(kept_.begin(), kept_.end());
   std::set<std::string> kept(kept_.begin(), kept_.end());

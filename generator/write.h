@@ -17,6 +17,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "hash.h"
+
 namespace sitegen {
 
 // The list of files sitegen made in an output folder, with their fingerprints. A folder without
@@ -40,17 +42,17 @@ class OutputWriter {
   OutputWriter& operator=(const OutputWriter&) = delete;
 
   // Stages `bytes` as `relative_path` (e.g. "fr/smtp/index.html"). `inputs` is the fingerprint
-  // of what the file was made from ("" when unknown). Throws OutputError for a path that would
+  // of what the file was made from (none when unknown). Throws OutputError for a path that would
   // leave the output folder.
-  void write(const std::string& relative_path, const std::string& bytes, const std::string& inputs = "");
+  void write(const std::string& relative_path, const std::string& bytes, const Digest& inputs = {});
 
   // If the previous build made `relative_path` from the same `inputs`, stages that file again
   // and returns true: the caller need not render it.
-  bool reuse(const std::string& relative_path, const std::string& inputs);
+  bool reuse(const std::string& relative_path, const Digest& inputs);
   // The same for a group of files made together from `inputs` (the sitemaps, say): if the
   // previous build made some from these inputs and all of them are still there, they are all
   // staged again and the caller need not make them.
-  bool reuse_all(const std::string& inputs);
+  bool reuse_all(const Digest& inputs);
 
   // Keeps files in the output that sitegen did not make (a CNAME, say), writes the manifest and
   // swaps the staging folder in with one atomic exchange; the previous site stays in the staging
@@ -69,8 +71,8 @@ class OutputWriter {
  private:
   // What a manifest says about a file: what it holds and what it was made from.
   struct Entry {
-    std::string bytes;   // fingerprint of the file's bytes
-    std::string inputs;  // fingerprint of what it was made from, or "-"
+    Digest bytes;   // digest of the file's bytes
+    Digest inputs;  // fingerprint of what it was made from; none when unknown
     bool operator==(const Entry& other) const { return bytes == other.bytes && inputs == other.inputs; }
     bool operator!=(const Entry& other) const { return !(*this == other); }
   };
@@ -102,9 +104,15 @@ class OutputWriter {
   // Marks the staging folder as being changed (its manifest goes first, so a build killed from
   // here on leaves a folder the next one discards) and applies the links put off until now.
   void ensure_staging();
-  bool is_staged(const std::string& relative_path, const std::string& bytes) const;
+  bool is_staged(const std::string& relative_path, const Digest& bytes) const;
   void link_from_output(const std::string& relative_path);
   static std::string manifest_text(const Files& files, const std::vector<std::string>& user_files);
+ public:
+  // A file name as a manifest line holds it: "\\" for a backslash, "\n" and "\r" for line
+  // breaks, so any name the file system allows fits on one line; and back.
+  static std::string escape_name(const std::string& name);
+  static std::string unescape_name(const std::string& text);
+ private:
   // The files in the output folder that the previous build did not make, reading only the folders
   // that changed since it recorded them (a site has a folder per page).
   std::vector<std::string> files_not_made_by_sitegen() const;
@@ -130,8 +138,8 @@ class OutputWriter {
   struct Shard {
     std::mutex mutex;
     std::vector<std::pair<std::string, Entry>> placed;
-    // Unchanged files (path, bytes fingerprint) to link once the staging folder is in use.
-    std::vector<std::pair<std::string, std::string>> pending_links;
+    // Unchanged files (path, bytes digest) to link once the staging folder is in use.
+    std::vector<std::pair<std::string, Digest>> pending_links;
   };
   std::array<Shard, 64> shards_;
   Shard& shard_of(const std::string& relative_path);

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 what=${1:-build}
 packages=(g++ cmake make pkg-config nlohmann-json3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
-          libcli11-dev catch2 libkainjow-mustache-dev libcpp-httplib-dev libmimalloc-dev)
+          libcli11-dev catch2 libkainjow-mustache-dev libcpp-httplib-dev libmimalloc-dev libxxhash-dev)
 
 missing=()
 for p in "${packages[@]}"; do

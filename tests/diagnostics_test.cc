@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
+#include <fcntl.h>
+#include <unistd.h>
+#include <cstdlib>
 #include <sstream>
 
 #include "diagnostics.h"
@@ -84,7 +87,22 @@ TEST_CASE("printed diagnostics quote the offending line with a caret and stop at
 
 TEST_CASE("colour only on a terminal and never with NO_COLOR", "[diagnostics]") {
   CHECK_FALSE(use_color(-1));
-  setenv("NO_COLOR", "1", 1);
-  CHECK_FALSE(use_color(1));
-  unsetenv("NO_COLOR");
+  // A real terminal: a pseudo-terminal's far end.
+  const int master = ::posix_openpt(O_RDWR | O_NOCTTY);
+  REQUIRE(master >= 0);
+  REQUIRE(::grantpt(master) == 0);
+  REQUIRE(::unlockpt(master) == 0);
+  const int terminal = ::open(::ptsname(master), O_RDWR | O_NOCTTY);
+  REQUIRE(terminal >= 0);
+  const char* before = std::getenv("NO_COLOR");
+  const std::string saved = before ? before : "";
+  ::unsetenv("NO_COLOR");
+  CHECK(use_color(terminal));
+  ::setenv("NO_COLOR", "1", 1);
+  CHECK_FALSE(use_color(terminal));
+  ::setenv("NO_COLOR", "", 1);  // an empty NO_COLOR does not count (no-color.org)
+  CHECK(use_color(terminal));
+  if (before) ::setenv("NO_COLOR", saved.c_str(), 1); else ::unsetenv("NO_COLOR");
+  ::close(terminal);
+  ::close(master);
 }

@@ -1,7 +1,9 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "catalog.h"
 #include "locales.h"
+#include "views.h"
 #include "test_support.h"
 
 using namespace sitegen;
@@ -35,7 +37,9 @@ TEST_CASE("the repository's locales are complete and consistent", "[locales]") {
   Config config;
   config.locales = {"en", "fr", "de", "ar"};
   Diagnostics diagnostics;
-  Locales locales = load_locales(test::repo_dir() + "/locales", config, {"headings.description"}, diagnostics);
+  // Every key the views use for the repository's catalog, in every locale.
+  const Catalog catalog = load_catalog(test::repo_dir() + "/content", diagnostics);
+  Locales locales = load_locales(test::repo_dir() + "/locales", config, required_locale_keys(catalog), diagnostics);
   CHECK(messages(diagnostics) == "");
   CHECK(locales.get("ar").dir == "rtl");
   CHECK(locales.get("fr").dir == "ltr");

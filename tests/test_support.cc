@@ -36,9 +36,13 @@ void make_fixture_site(const std::string& name, const std::string& dir) {
   }
 }
 
-RunResult run_sitegen(const std::string& args) {
+RunResult run_sitegen(const std::string& args, const std::string& prefix) {
+  return run_binary(sitegen_binary(), args, prefix);
+}
+
+RunResult run_binary(const std::string& binary, const std::string& args, const std::string& prefix) {
   TempDir capture;
-  std::string command = "'" + sitegen_binary() + "' " + args + " >'" + (capture / "out") + "' 2>'" +
+  std::string command = prefix + "'" + binary + "' " + args + " >'" + (capture / "out") + "' 2>'" +
                         (capture / "err") + "' </dev/null";
   int status = std::system(command.c_str());
   RunResult result;
@@ -72,8 +76,18 @@ std::vector<std::string> list_files(const std::string& dir) {
 }
 
 std::string text_of(const std::string& html) {
-  static const std::regex tag("<[^>]*>");
-  std::string text = std::regex_replace(html, tag, "");
+  // A scan rather than std::regex: the site tests read every page of the site with it.
+  std::string text;
+  text.reserve(html.size());
+  for (size_t i = 0; i < html.size(); ++i) {
+    if (html[i] == '<') {
+      const size_t end = html.find('>', i);
+      if (end == std::string::npos) break;
+      i = end;
+      continue;
+    }
+    text += html[i];
+  }
   const std::pair<const char*, const char*> entities[] = {
       {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&amp;", "&"}};
   for (const auto& [entity, plain] : entities) {
@@ -81,18 +95,28 @@ std::string text_of(const std::string& html) {
       text.replace(at, std::string(entity).size(), plain);
     }
   }
-  static const std::regex space("\\s+");
-  text = std::regex_replace(text, space, " ");
-  size_t begin = text.find_first_not_of(' ');
-  size_t end = text.find_last_not_of(' ');
-  return begin == std::string::npos ? "" : text.substr(begin, end - begin + 1);
+  std::string folded;
+  folded.reserve(text.size());
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+    if (!space) folded += c;
+    else if (!folded.empty() && folded.back() != ' ') folded += ' ';
+  }
+  if (!folded.empty() && folded.back() == ' ') folded.pop_back();
+  return folded;
 }
 
 std::vector<std::string> elements(const std::string& html, const std::string& tag) {
   std::vector<std::string> out;
-  std::regex element("<" + tag + "(\\s[^>]*)?>([\\s\\S]*?)</" + tag + ">");
-  for (auto it = std::sregex_iterator(html.begin(), html.end(), element); it != std::sregex_iterator(); ++it) {
-    out.push_back((*it)[2].str());
+  const std::string open = "<" + tag, close = "</" + tag + ">";
+  for (size_t at = html.find(open); at != std::string::npos; at = html.find(open, at + 1)) {
+    const char after = at + open.size() < html.size() ? html[at + open.size()] : '\0';
+    if (after != '>' && after != ' ' && after != '\n' && after != '\t') continue;  // <trace> is not <tr>
+    const size_t start = html.find('>', at);
+    const size_t end = start == std::string::npos ? start : html.find(close, start);
+    if (end == std::string::npos) break;
+    out.push_back(html.substr(start + 1, end - start - 1));
+    at = end;
   }
   return out;
 }

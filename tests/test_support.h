@@ -35,8 +35,11 @@ struct RunResult {
   std::string err;
 };
 
-// Runs the sitegen binary with `args` (already shell-quoted where needed).
-RunResult run_sitegen(const std::string& args);
+// Runs the sitegen binary with `args` (already shell-quoted where needed), behind `prefix`
+// (a command that runs another, such as "timeout 20 ").
+RunResult run_sitegen(const std::string& args, const std::string& prefix = "");
+// The same with another sitegen executable.
+RunResult run_binary(const std::string& binary, const std::string& args, const std::string& prefix = "");
 
 std::string read_file(const std::string& path);
 void write_file(const std::string& path, const std::string& text);

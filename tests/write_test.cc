@@ -237,3 +237,35 @@ TEST_CASE("a file the user adds inside a folder of the site is kept, however lon
   CHECK(build("7") == std::vector<std::string>{"a/more.txt"});
   CHECK_FALSE(fs::exists(out + "/b/c/notes.txt"));
 }
+
+TEST_CASE("a corrected page is written however little it differs, and a name with a line break survives the manifest",
+          "[write]") {
+  test::TempDir dir;
+  const std::string out = dir / "site";
+  const std::string typo = "<p>The nerver accepted the credentials vnd said so.</p>";
+  const std::string fixed = "<p>The server accepted the credentials and said so.</p>";
+  // A file of the user's whose name holds a line break, a tab, spaces, a backslash and a byte
+  // that is not UTF-8: the manifest must name it on one line and read it back.
+  const std::string odd = std::string("notes\nx y\tCNAME\\n\xff");
+  {
+    OutputWriter writer(out);
+    writer.write("smtp/235/index.html", typo, digest_of("inputs v1"));
+    writer.commit();
+  }
+  test::write_file(out + "/" + odd, "mine");
+  test::write_file(out + "/CNAME", "codes.example.org");
+  // Each build's page differs from the one before (the staging folder holds the one before that).
+  const std::string versions[] = {fixed, fixed + " ", fixed};
+  for (int build = 0; build < 3; ++build) {
+    OutputWriter writer(out);
+    writer.write("smtp/235/index.html", versions[build], digest_of("inputs v" + std::to_string(build + 2)));
+    writer.commit();
+    CHECK(writer.written() == 1);
+    CHECK(writer.removed() == 0);
+  }
+  CHECK(test::read_file(out + "/smtp/235/index.html") == fixed);
+  CHECK(test::read_file(out + "/" + odd) == "mine");
+  CHECK(test::read_file(out + "/CNAME") == "codes.example.org");
+  CHECK(OutputWriter::unescape_name(OutputWriter::escape_name(odd)) == odd);
+  CHECK(OutputWriter::escape_name(odd).find('\n') == std::string::npos);
+}

@@ -1,0 +1,85 @@
+// The output folder's lock: one sitegen at a time, and the one refused says who holds it.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <future>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <thread>
+#include <unistd.h>
+
+#include "output_lock.h"
+#include "test_support.h"
+#include "write.h"
+
+using namespace sitegen;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::map<std::string, std::string> site_files(const std::string& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& file : test::list_files(dir)) {
+    if (file != ".sitegen-manifest") files[file] = test::read_file(dir + "/" + file);
+  }
+  return files;
+}
+
+}  // namespace
+
+TEST_CASE("a second lock on one output folder is refused, naming the holder", "[output_lock]") {
+  test::TempDir dir;
+  const std::string out = dir / "site";
+  {
+    OutputLock first(out, "sitegen build");
+    CHECK(fs::exists(lock_path_of(out)));
+    CHECK(lock_path_of(out) == dir / ".site.sitegen-lock");
+    try {
+      OutputLock second(out, "sitegen serve");
+      FAIL("the second lock was taken");
+    } catch (const OutputError& e) {
+      CHECK(std::string(e.what()) ==
+            out + ": another sitegen is writing this folder (sitegen build, pid " + std::to_string(::getpid()) +
+                "); nothing was written. Wait for it to finish, or choose another --out");
+    }
+    OutputLock other_folder(dir / "www", "sitegen build");  // another folder is another lock
+  }
+  OutputLock again(out, "sitegen build");  // released with its holder
+}
+
+TEST_CASE("two builds started together into one output: one waits its turn or is refused, the site is whole",
+          "[output_lock][build]") {
+  // The repository's SMTP codes in two locales: big enough (over a thousand pages) for two
+  // builds to overlap.
+  test::TempDir dir;
+  for (const char* part : {"content/smtp", "locales", "templates"}) {
+    fs::create_directories(dir / part);
+    fs::copy(test::repo_dir() + "/" + part, dir / part, fs::copy_options::recursive);
+  }
+  auto config = nlohmann::json::parse(test::read_file(test::repo_dir() + "/sitegen.json"));
+  config["locales"] = {"en", "fr"};
+  std::mt19937 random(14);
+  int refused = 0;
+  for (int attempt = 0; attempt < 20; ++attempt) {
+    INFO("attempt " << attempt);
+    // Every attempt changes every page, so each build has a whole site to write.
+    config["title"] = "Codes, edition " + std::to_string(attempt);
+    test::write_file(dir / "sitegen.json", config.dump(2));
+    const std::string args = "build --source '" + dir.path() + "' --out '" + (dir / "site") + "'";
+    const auto offset = std::chrono::milliseconds(random() % 150);
+    auto first = std::async(std::launch::async, [&] { return test::run_sitegen(args); });
+    std::this_thread::sleep_for(offset);
+    auto second = test::run_sitegen(args);
+    for (const auto& result : {first.get(), second}) {
+      INFO(result.err);
+      if (result.exit_code == 0) continue;
+      CHECK(result.exit_code == 3);
+      CHECK(result.err.find("another sitegen is writing this folder (sitegen build, pid ") != std::string::npos);
+      ++refused;
+    }
+    fs::remove_all(dir / "clean");
+    REQUIRE(test::run_sitegen("build --quiet --source '" + dir.path() + "' --out '" + (dir / "clean") + "'").exit_code == 0);
+    CHECK(site_files(dir / "site") == site_files(dir / "clean"));
+  }
+  CHECK(refused > 0);  // the builds did overlap, at least once
+}
