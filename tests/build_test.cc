@@ -224,8 +224,11 @@ std::map<std::string, std::string> snapshot(const std::string& dir) {
 }  // namespace
 
 TEST_CASE("a build killed with SIGKILL at any moment leaves the previous site whole", "[build][atomic]") {
+  // The repository's site with its SMTP codes only: some 3,000 files, so a build lasts long
+  // enough to be killed in the middle.
   test::TempDir dir;
-  for (const char* part : {"sitegen.json", "content", "locales", "templates"}) {
+  for (const char* part : {"sitegen.json", "content/smtp", "locales", "templates"}) {
+    fs::create_directories(fs::path(dir / part).parent_path());
     fs::copy(test::repo_dir() + "/" + part, dir / part, fs::copy_options::recursive);
   }
   // Two versions of the footer, so that every build rewrites every page.
@@ -255,7 +258,7 @@ TEST_CASE("a build killed with SIGKILL at any moment leaves the previous site wh
     if (i > 1) fast_ms = fast_ms == 0 ? ms : std::min(fast_ms, ms);
     complete[order[i]] = site_only(snapshot(dir / "site"));
   }
-  REQUIRE(complete[0].size() > 10000);
+  REQUIRE(complete[0].size() > 2500);
 
   // Kill builds at moments spread from the start to past the end of such builds (measured, as
   // the time a build takes depends on the machine and on how sitegen was compiled). Each must
