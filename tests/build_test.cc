@@ -214,12 +214,6 @@ TEST_CASE("command line: version and help flags and usage errors and a missing s
 
 namespace {
 
-// Every file of a folder with its bytes, to compare a site before and after.
-std::map<std::string, std::string> snapshot(const std::string& dir) {
-  std::map<std::string, std::string> files;
-  for (const auto& file : test::list_files(dir)) files[file] = test::read_file(dir + "/" + file);
-  return files;
-}
 
 }  // namespace
 
@@ -239,10 +233,6 @@ TEST_CASE("a build killed with SIGKILL at any moment leaves the previous site wh
   const std::string versions[] = {en, en_again};
 
   // What a complete build of each version gives (the manifest aside, which records the folder).
-  auto site_only = [](std::map<std::string, std::string> files) {
-    files.erase(".sitegen-manifest");
-    return files;
-  };
   std::map<std::string, std::string> complete[2];
   // The rebuilds with the other footer, which the kills interrupt, take two times: longer when
   // the staging folder has to be made anew (the first one, and the one after a killed build),
@@ -256,7 +246,7 @@ TEST_CASE("a build killed with SIGKILL at any moment leaves the previous site wh
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     if (i == 1) slow_ms = ms;
     if (i > 1) fast_ms = fast_ms == 0 ? ms : std::min(fast_ms, ms);
-    complete[order[i]] = site_only(snapshot(dir / "site"));
+    complete[order[i]] = test::site_files(dir / "site");
   }
   REQUIRE(complete[0].size() > 2500);
 
@@ -270,7 +260,7 @@ TEST_CASE("a build killed with SIGKILL at any moment leaves the previous site wh
   int killed_before_swap = 0, version = 0;
   for (int delay_ms : delays) {
     INFO("killed after " << delay_ms << " ms");
-    const auto before = snapshot(dir / "site");
+    const auto before = test::snapshot(dir / "site");
     version = 1 - version;
     test::write_file(dir / "locales/en.json", versions[version]);
     pid_t child = fork();
@@ -286,31 +276,31 @@ TEST_CASE("a build killed with SIGKILL at any moment leaves the previous site wh
     kill(child, SIGKILL);
     int status = 0;
     waitpid(child, &status, 0);
-    const auto after = snapshot(dir / "site");
+    const auto after = test::snapshot(dir / "site");
     if (after == before) {
       ++killed_before_swap;
       version = 1 - version;  // the site still shows the other version
     } else {
-      CHECK(site_only(after) == complete[version]);
+      CHECK(test::site_files(dir / "site") == complete[version]);
     }
   }
   INFO("rebuilds took " << fast_ms << " ms and " << slow_ms << " ms");
   CHECK(killed_before_swap >= 3);  // the kills did land in the middle of builds
   // The next build clears what the killed ones left and goes through; the staging folder then
   // holds the site it replaced.
-  const auto replaced = site_only(snapshot(dir / "site"));
+  const auto replaced = test::site_files(dir / "site");
   version = 1 - version;
   test::write_file(dir / "locales/en.json", versions[version]);
   REQUIRE(test::run_sitegen("build --quiet --source '" + dir.path() + "'").exit_code == 0);
-  CHECK(site_only(snapshot(dir / "site")) == complete[version]);
-  CHECK(site_only(snapshot(dir / ".site.sitegen-staging")) == replaced);
+  CHECK(test::site_files(dir / "site") == complete[version]);
+  CHECK(test::site_files(dir / ".site.sitegen-staging") == replaced);
 }
 
 TEST_CASE("a build that fails on bad input leaves the previous site byte-identical", "[build][atomic]") {
   test::TempDir dir;
   test::make_fixture_site("mini", dir.path());
   REQUIRE(test::run_sitegen("build --quiet --source '" + dir.path() + "'").exit_code == 0);
-  const auto before = snapshot(dir / "public");
+  const auto before = test::snapshot(dir / "public");
   const std::pair<const char*, const char*> breakages[] = {
       {"content/smtp/235.json", "{\n  \"code\": 235,\n  \"name\": \"Authentication \xff\xfe Successful\"\n}\n"},
       {"content/smtp/235.json", ""},
@@ -326,7 +316,7 @@ TEST_CASE("a build that fails on bad input leaves the previous site byte-identic
     CHECK(result.exit_code == 1);
     CHECK(result.err.find(std::string(file) + ":") == 0);
     CHECK(result.err.find("error:") != std::string::npos);
-    CHECK(snapshot(dir / "public") == before);
+    CHECK(test::snapshot(dir / "public") == before);
     test::write_file(dir / file, original);
   }
 }
@@ -360,10 +350,7 @@ TEST_CASE("an incremental rebuild after any kind of edit equals a clean build", 
     CHECK(incremental.out.find(" 0 rendered") == std::string::npos);
     fs::remove_all(dir / "clean");
     REQUIRE(test::run_sitegen("build --quiet --source '" + dir.path() + "' --out '" + (dir / "clean") + "'").exit_code == 0);
-    auto a = snapshot(dir / "public"), b = snapshot(dir / "clean");
-    a.erase(".sitegen-manifest");
-    b.erase(".sitegen-manifest");
-    CHECK(a == b);
+    CHECK(test::site_files(dir / "public") == test::site_files(dir / "clean"));
   }
   auto noop = test::run_sitegen("build --source '" + dir.path() + "'");
   CHECK(noop.out.find(": 0 rendered; files: 0 written, 35 unchanged, 0 removed") != std::string::npos);
@@ -388,8 +375,5 @@ TEST_CASE("a sitegen built from changed code re-renders every page once, and the
   auto again = test::run_binary(changed, args);
   CHECK(again.out.find(": 0 rendered; files: 0 written") != std::string::npos);
   REQUIRE(test::run_sitegen("build --quiet --source '" + dir.path() + "' --out '" + (dir / "clean") + "'").exit_code == 0);
-  auto a = snapshot(dir / "public"), b = snapshot(dir / "clean");
-  a.erase(".sitegen-manifest");
-  b.erase(".sitegen-manifest");
-  CHECK(a == b);
+  CHECK(test::site_files(dir / "public") == test::site_files(dir / "clean"));
 }

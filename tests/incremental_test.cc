@@ -48,13 +48,6 @@ std::string edit_middle_letter(std::string text) {
   return text;
 }
 
-std::map<std::string, std::string> site_files(const std::string& dir) {
-  std::map<std::string, std::string> files;
-  for (const auto& file : test::list_files(dir)) {
-    if (file != ".sitegen-manifest") files[file] = test::read_file(dir + "/" + file);
-  }
-  return files;
-}
 
 // The fixture site, with every JSON file written the way edits write it, built once.
 class Site {
@@ -96,7 +89,7 @@ class Site {
     fs::remove_all(clean);
     fs::remove_all(dir_ / ".clean.sitegen-staging");
     REQUIRE(build(clean) == "");
-    const auto incremental = site_files(dir_ / "public"), expected = site_files(clean);
+    const auto incremental = test::site_files(dir_ / "public"), expected = test::site_files(clean);
     CHECK(incremental.size() == expected.size());
     for (const auto& [file, bytes] : expected) {
       INFO(file);

@@ -15,12 +15,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::map<std::string, std::string> snapshot(const std::string& dir) {
-  std::map<std::string, std::string> files;
-  for (const auto& file : test::list_files(dir)) files[file] = test::read_file(dir + "/" + file);
-  return files;
-}
-
 struct BadInput {
   const char* name;
   const char* file;  // relative to the site folder
@@ -67,7 +61,7 @@ TEST_CASE("an unreadable input is an error naming the file, never an abort or a 
     test::TempDir dir;
     test::make_fixture_site("mini", dir.path());
     REQUIRE(test::run_sitegen("build --quiet --source '" + dir.path() + "'").exit_code == 0);
-    const auto before = snapshot(dir / "public");
+    const auto before = test::snapshot(dir / "public");
     bad.make(dir / bad.file);
     for (const char* command : {"build", "check"}) {
       INFO(command);
@@ -79,7 +73,7 @@ TEST_CASE("an unreadable input is an error naming the file, never an abort or a 
       CHECK(result.err.find(std::string(bad.file) + ": error: " + bad.reason + "\n") == 0);
       CHECK(seconds < 10);
     }
-    CHECK(snapshot(dir / "public") == before);
+    CHECK(test::snapshot(dir / "public") == before);
   }
 }
 
@@ -87,7 +81,7 @@ TEST_CASE("a template nobody may read is an error naming it", "[build][inputs]")
   test::TempDir dir;
   test::make_fixture_site("mini", dir.path());
   REQUIRE(test::run_sitegen("build --quiet --source '" + dir.path() + "'").exit_code == 0);
-  const auto before = snapshot(dir / "public");
+  const auto before = test::snapshot(dir / "public");
   REQUIRE(::chmod((dir / "templates/code.mustache").c_str(), 0) == 0);
   // root reads any file, so the build runs as another user, who may read and write the rest.
   std::string as_user;
@@ -100,7 +94,7 @@ TEST_CASE("a template nobody may read is an error naming it", "[build][inputs]")
   auto result = test::run_sitegen("build --source '" + dir.path() + "'", "timeout 20 " + as_user);
   CHECK(result.exit_code == 1);
   CHECK(result.err.find("templates/code.mustache: error: cannot be read: permission denied\n") == 0);
-  CHECK(snapshot(dir / "public") == before);
+  CHECK(test::snapshot(dir / "public") == before);
 }
 
 TEST_CASE("no exception escapes main: too many render threads is a usage error", "[build][cli]") {

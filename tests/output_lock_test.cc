@@ -15,18 +15,6 @@
 using namespace sitegen;
 namespace fs = std::filesystem;
 
-namespace {
-
-std::map<std::string, std::string> site_files(const std::string& dir) {
-  std::map<std::string, std::string> files;
-  for (const auto& file : test::list_files(dir)) {
-    if (file != ".sitegen-manifest") files[file] = test::read_file(dir + "/" + file);
-  }
-  return files;
-}
-
-}  // namespace
-
 TEST_CASE("a second lock on one output folder is refused, naming the holder", "[output_lock]") {
   test::TempDir dir;
   const std::string out = dir / "site";
@@ -78,7 +66,7 @@ TEST_CASE("two builds started together into one output: one waits its turn or is
     }
     fs::remove_all(dir / "clean");
     REQUIRE(test::run_sitegen("build --quiet --source '" + dir.path() + "' --out '" + (dir / "clean") + "'").exit_code == 0);
-    CHECK(site_files(dir / "site") == site_files(dir / "clean"));
+    CHECK(test::site_files(dir / "site") == test::site_files(dir / "clean"));
   }
   CHECK(refused > 0);  // the builds did overlap, at least once
 }

@@ -75,6 +75,18 @@ std::vector<std::string> list_files(const std::string& dir) {
   return files;
 }
 
+std::map<std::string, std::string> snapshot(const std::string& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& file : list_files(dir)) files[file] = read_file(dir + "/" + file);
+  return files;
+}
+
+std::map<std::string, std::string> site_files(const std::string& dir) {
+  auto files = snapshot(dir);
+  files.erase(".sitegen-manifest");
+  return files;
+}
+
 std::string text_of(const std::string& html) {
   // A scan rather than std::regex: the site tests read every page of the site with it.
   std::string text;

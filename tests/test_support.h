@@ -2,6 +2,7 @@
 // Shared by the module tests and the end-to-end tests.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,12 @@ void write_file(const std::string& path, const std::string& text);
 
 // Every regular file below `dir`, as sorted paths relative to it.
 std::vector<std::string> list_files(const std::string& dir);
+
+// Every file below `dir` with its bytes, to compare a folder before and after.
+std::map<std::string, std::string> snapshot(const std::string& dir);
+// The same without sitegen's manifest, which records how a site was made: to compare the site
+// itself with another build of it.
+std::map<std::string, std::string> site_files(const std::string& dir);
 
 // The text of an HTML fragment: tags removed, entities for & < > " ' decoded, whitespace folded.
 std::string text_of(const std::string& html);

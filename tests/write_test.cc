@@ -45,13 +45,6 @@ void build_with(const std::string& out, const std::map<std::string, std::string>
   writer.commit();
 }
 
-std::map<std::string, std::string> read_tree(const std::string& dir) {
-  std::map<std::string, std::string> files;
-  for (const auto& path : test::list_files(dir)) {
-    if (path != ".sitegen-manifest") files[path] = test::read_file(dir + "/" + path);
-  }
-  return files;
-}
 
 }  // namespace
 
@@ -71,7 +64,7 @@ TEST_CASE("every rebuild gives exactly the new site, whatever the staging folder
   for (size_t i = 0; i < builds.size(); ++i) {
     INFO("build " << i + 1);
     build_with(out, builds[i]);
-    CHECK(read_tree(out) == builds[i]);
+    CHECK(test::site_files(out) == builds[i]);
   }
 }
 
@@ -85,7 +78,7 @@ TEST_CASE("a file the user removed from the output does not come back from the s
   fs::remove(out + "/CNAME");
   build_with(out, {{"index.html", "v3"}});
   build_with(out, {{"index.html", "v4"}});
-  CHECK(read_tree(out) == std::map<std::string, std::string>{{"index.html", "v4"}});
+  CHECK(test::site_files(out) == std::map<std::string, std::string>{{"index.html", "v4"}});
 }
 
 TEST_CASE("a build that changed the staging folder and failed leaves it for the next build to clear", "[write]") {
@@ -100,8 +93,8 @@ TEST_CASE("a build that changed the staging folder and failed leaves it for the 
   test::write_file(staging + "/index.html", "<htm");
   build_with(out, {{"index.html", "v1"}, {"a/index.html", "a1"}});
   build_with(out, {{"index.html", "v2"}, {"a/index.html", "a1"}});
-  CHECK(read_tree(out) == std::map<std::string, std::string>{{"index.html", "v2"}, {"a/index.html", "a1"}});
-  CHECK(read_tree(staging) == std::map<std::string, std::string>{{"index.html", "v1"}, {"a/index.html", "a1"}});
+  CHECK(test::site_files(out) == std::map<std::string, std::string>{{"index.html", "v2"}, {"a/index.html", "a1"}});
+  CHECK(test::site_files(staging) == std::map<std::string, std::string>{{"index.html", "v1"}, {"a/index.html", "a1"}});
 }
 
 TEST_CASE("a rewritten file never changes the live site through a shared link", "[write]") {
