@@ -80,7 +80,9 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     return *site_data;
   };
 
-  fs::path out_dir = options.out ? fs::path(*options.out) : source / config.output;
+  // A symlink named as the output is resolved once, here: every build then writes the folder it
+  // leads to, and the link stays a link.
+  const fs::path out_dir = resolve_output_folder((options.out ? fs::path(*options.out) : source / config.output).string());
   const bool show_progress = !options.quiet && isatty(STDERR_FILENO);
   const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   try {
@@ -88,7 +90,7 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     // otherwise interleave with this one.
     std::optional<OutputLock> lock;
     if (!options.held_lock) lock.emplace(out_dir.string(), "sitegen build");
-    OutputWriter writer(out_dir.string());
+    OutputWriter writer(out_dir.string(), options.force);
     Fingerprints fingerprints(input);
     for (const auto& [path, bytes] : input.assets.files) writer.write(path, bytes);
     // The site-wide files are made on a thread of their own while the pages render: the
@@ -154,6 +156,10 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     for (const auto& file : writer.kept()) {
       if (!options.quiet) err << (out_dir / file).string() << ": warning: not made by sitegen; kept\n";
     }
+    for (const auto& file : writer.replaced()) {
+      err << (out_dir / file).string() << ": warning: not made by sitegen; replaced by a page (--force) and kept in "
+          << writer.replaced_dir() << "\n";
+    }
 
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     char figures[96];
@@ -163,6 +169,22 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
           << figures << ": " << rendered << " rendered; files: " << writer.written() << " written, "
           << writer.unchanged() << " unchanged, " << writer.removed() << " removed -> " << out_dir.string() << "\n";
     }
+  } catch (const UserFilesInTheWay& e) {
+    // Said per file, with the entry whose page needs the path.
+    for (const auto& path : e.paths()) {
+      std::string wanted_by;
+      for (const auto& page : pages) {
+        const bool needs = page.file == path || page.file.rfind(path + "/", 0) == 0 || path.rfind(page.file + "/", 0) == 0;
+        if (needs) wanted_by = page.code ? page.code->file + " (" + page.path + ")" : page.path;
+        if (needs) break;
+      }
+      err << (out_dir / path).string() << ": error: not made by sitegen, and "
+          << (wanted_by.empty() ? std::string("the new site") : "the page of " + wanted_by)
+          << " needs this path; move it away, or build with --force to replace it (it is then kept in "
+          << replaced_dir_of(out_dir.string()) << ")\n";
+    }
+    err << "sitegen: nothing was written\n";
+    return kExitOutputError;
   } catch (const OutputError& e) {
     err << "sitegen: error: " << e.what() << "\n";
     return kExitOutputError;

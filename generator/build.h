@@ -24,7 +24,9 @@ struct BuildOptions {
   bool strict = false;                  // warnings are errors
   bool quiet = false;                   // only errors are printed
   unsigned jobs = 0;                    // render threads; 0: one per core
-  bool force = false;                   // render every page, even those whose inputs did not change
+  // Render every page, even those whose inputs did not change, and replace files of the user's
+  // that stand where pages go (they are kept aside, beside the output).
+  bool force = false;
   // The output folder's lock, when the caller holds it for longer than one build (serve); by
   // default the build takes it for itself.
   const OutputLock* held_lock = nullptr;

@@ -30,7 +30,9 @@ int main(int argc, char** argv) {
   build_command->add_flag("--quiet", build.quiet, "Print errors only");
   build_command->add_option("-j,--jobs", build.jobs, "Render threads (default: one per core)")
       ->check(CLI::Range(0u, sitegen::kMaxJobs));
-  build_command->add_flag("--force", build.force, "Render every page, even those whose inputs did not change");
+  build_command->add_flag("--force", build.force,
+                          "Render every page, even unchanged ones, and replace files of yours where pages go "
+                          "(they are kept beside the output)");
 
   sitegen::CheckOptions check;
   CLI::App* check_command =

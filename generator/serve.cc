@@ -299,7 +299,12 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
       signature = now;
       std::ostringstream errors, summary;
       auto started = std::chrono::steady_clock::now();
-      int result = run_build(build, summary, errors);
+      int result = kExitOutputError;
+      try {
+        result = run_build(build, summary, errors);
+      } catch (const std::exception& e) {  // a thread must not end the server with an exception
+        errors << "sitegen: error: " << e.what() << "\n";
+      }
       double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
       if (result == kExitOk) {
         out << "sitegen serve: rebuilt in " << static_cast<long>(ms) << " ms" << std::endl;

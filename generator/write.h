@@ -7,27 +7,28 @@
 
 #include <array>
 #include <atomic>
-#include <cstdint>
 #include <future>
 #include <map>
+#include <memory>
 #include <mutex>
-#include <set>
-#include <stdexcept>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
+#include "folder_tree.h"
 #include "hash.h"
+#include "manifest.h"
 
 namespace sitegen {
 
-// The list of files sitegen made in an output folder, with their fingerprints. A folder without
-// one was not made by sitegen, and sitegen refuses to write into it.
-inline const char* kManifestName = ".sitegen-manifest";
-
-class OutputError : public std::runtime_error {
+// Files of the user's (not made by sitegen) that stand where the new site needs a page or a
+// folder. Nothing was written: the build must be told to replace them (--force).
+class UserFilesInTheWay : public OutputError {
  public:
-  using std::runtime_error::runtime_error;
+  UserFilesInTheWay(const std::string& out_dir, std::vector<std::string> paths);
+  const std::vector<std::string>& paths() const { return paths_; }
+
+ private:
+  std::vector<std::string> paths_;
 };
 
 class OutputWriter {
@@ -35,7 +36,9 @@ class OutputWriter {
   // Checks the output folder and the staging folder beside it: a staging folder without a
   // manifest is what a killed or failed build left, and is removed. Throws OutputError when the
   // output folder exists, is not empty and has no manifest: it holds someone else's files.
-  explicit OutputWriter(std::string out_dir);
+  // `replace_user_files`: a file of the user's that stands where the new site needs a page is
+  // moved aside (into replaced_dir()) instead of failing the build.
+  explicit OutputWriter(std::string out_dir, bool replace_user_files = false);
   // Without commit(), a staging folder this build changed is removed; the output stays as it was.
   ~OutputWriter();
   OutputWriter(const OutputWriter&) = delete;
@@ -57,7 +60,8 @@ class OutputWriter {
   // Keeps files in the output that sitegen did not make (a CNAME, say), writes the manifest and
   // swaps the staging folder in with one atomic exchange; the previous site stays in the staging
   // folder for the next build. When no file changed, nothing is touched (only the manifest may be
-  // refreshed).
+  // refreshed). Throws UserFilesInTheWay when files of the user's stand where the new site needs
+  // pages or folders (unless they are to be replaced), and nothing is swapped in.
   void commit();
 
   int written() const { return written_; }
@@ -66,26 +70,12 @@ class OutputWriter {
   // Files in the output folder that sitegen did not make and carried over into the new site
   // (empty after a build that changed nothing, which does not look through the folder).
   const std::vector<std::string>& kept() const { return kept_; }
+  // The user's files that pages replaced (replace_user_files), now kept in replaced_dir().
+  const std::vector<std::string>& replaced() const { return replaced_; }
+  const std::string& replaced_dir() const { return replaced_dir_; }
   const std::string& staging_dir() const { return staging_dir_; }
 
  private:
-  // What a manifest says about a file: what it holds and what it was made from.
-  struct Entry {
-    Digest bytes;   // digest of the file's bytes
-    Digest inputs;  // fingerprint of what it was made from; none when unknown
-    bool operator==(const Entry& other) const { return bytes == other.bytes && inputs == other.inputs; }
-    bool operator!=(const Entry& other) const { return !(*this == other); }
-  };
-  // Files by path ("fr/smtp/index.html"). Looked up once per page on every build, so hashed;
-  // written out sorted.
-  using Files = std::unordered_map<std::string, Entry>;
-  // A manifest: the files sitegen made, and the user's files it carried over into that folder.
-  // The staging folder's manifest also ends with the output's FolderTimes, kept as lines of text.
-  struct Manifest {
-    Files files;
-    std::set<std::string> user_files;
-    std::string folder_lines;
-  };
   // When each subfolder of the output last changed, as of `recorded_at` (ns since the epoch): a
   // folder whose time is still the same holds the same names, so a build need not read it to find
   // files the user added. Kept in the staging folder's manifest, not in the output's, whose bytes
@@ -96,35 +86,33 @@ class OutputWriter {
   };
   static FolderTimes read_folder_lines(const std::string& lines);
   static std::string folder_lines(const FolderTimes& folders);
-  static Manifest read_manifest(const std::string& path);
 
   // Records `relative_path` as part of the new site and makes the staging copy hold `bytes` (or,
   // when `bytes` is null, the same file as the output). `unchanged`: same bytes as the output.
-  void place(const std::string& relative_path, const Entry& entry, const std::string* bytes, bool unchanged);
+  void place(const std::string& relative_path, const ManifestEntry& entry, const std::string* bytes, bool unchanged);
   // Marks the staging folder as being changed (its manifest goes first, so a build killed from
   // here on leaves a folder the next one discards) and applies the links put off until now.
   void ensure_staging();
   bool is_staged(const std::string& relative_path, const Digest& bytes) const;
   void link_from_output(const std::string& relative_path);
-  static std::string manifest_text(const Files& files, const std::vector<std::string>& user_files);
- public:
-  // A file name as a manifest line holds it: "\\" for a backslash, "\n" and "\r" for line
-  // breaks, so any name the file system allows fits on one line; and back.
-  static std::string escape_name(const std::string& name);
-  static std::string unescape_name(const std::string& text);
- private:
-  // The files in the output folder that the previous build did not make, reading only the folders
-  // that changed since it recorded them (a site has a folder per page).
+  // The files (and symlinks) in the output folder that the previous build did not make, reading
+  // only the folders that changed since it recorded them (a site has a folder per page).
   std::vector<std::string> files_not_made_by_sitegen() const;
   // The last-change time of every folder of the staging folder that holds a file of the new site.
   FolderTimes folder_times(const std::vector<std::string>& kept) const;
+  // The user's files that stand where the new site has a file or needs a folder.
+  std::vector<std::string> in_the_way(const std::vector<std::string>& user_files) const;
+  void set_aside(const std::vector<std::string>& paths);
 
   std::string out_dir_;
-  int out_fd_ = -1;  // the output folder as it was when the build began, if it existed
   std::string staging_dir_;
-  int staging_fd_ = -1;             // the staging folder, when it exists (it keeps its inode through the swap)
+  std::string replaced_dir_;
+  bool replace_user_files_ = false;
+  // The output folder as it was when the build began (if it existed), and the staging folder.
+  std::unique_ptr<FolderTree> out_;
+  std::unique_ptr<FolderTree> staging_;
   bool staging_was_empty_ = false;  // made by this build: every page goes into a new folder
-  Manifest previous_;  // the output folder's manifest: the site as the previous build left it
+  Manifest previous_;               // the output folder's manifest: the site as the previous build left it
   // The staging folder's manifest: the site of the build before that (see spare()).
   const Manifest& spare() const;
   mutable Manifest spare_;
@@ -137,15 +125,16 @@ class OutputWriter {
   // rest of a no-op rebuild together). Gathered into current_ by commit().
   struct Shard {
     std::mutex mutex;
-    std::vector<std::pair<std::string, Entry>> placed;
+    std::vector<std::pair<std::string, ManifestEntry>> placed;
     // Unchanged files (path, bytes digest) to link once the staging folder is in use.
     std::vector<std::pair<std::string, Digest>> pending_links;
   };
   std::array<Shard, 64> shards_;
   Shard& shard_of(const std::string& relative_path);
-  Files current_;
-  std::mutex mutex_;  // guards the setting up of the staging folder and kept_
+  ManifestFiles current_;
+  std::mutex mutex_;  // guards the setting up of the staging folder
   std::vector<std::string> kept_;
+  std::vector<std::string> replaced_;
   // Set once the staging folder is in use (a no-op rebuild never touches it); read under a
   // shard's lock, set before the shards' pending links are taken.
   std::atomic<bool> staging_ready_{false};
@@ -154,11 +143,13 @@ class OutputWriter {
   int removed_ = 0;
 };
 
+// The output folder a build writes: `out_dir` itself, or, when it is a symlink, the folder it
+// leads to, resolved once so that every build writes the same folder (and never replaces the link).
+std::string resolve_output_folder(const std::string& out_dir);
+
 // The staging folder of an output folder: ".site.sitegen-staging" beside "site".
 std::string staging_dir_of(const std::string& out_dir);
-
-// True for a relative path with no empty, "." or ".." segment and no backslash: it cannot leave
-// the folder it is relative to.
-bool is_safe_relative_path(const std::string& path);
+// Where files of the user's that pages replaced are kept: ".site.sitegen-replaced" beside "site".
+std::string replaced_dir_of(const std::string& out_dir);
 
 }  // namespace sitegen

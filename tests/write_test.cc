@@ -259,6 +259,6 @@ TEST_CASE("a corrected page is written however little it differs, and a name wit
   CHECK(test::read_file(out + "/smtp/235/index.html") == fixed);
   CHECK(test::read_file(out + "/" + odd) == "mine");
   CHECK(test::read_file(out + "/CNAME") == "codes.example.org");
-  CHECK(OutputWriter::unescape_name(OutputWriter::escape_name(odd)) == odd);
-  CHECK(OutputWriter::escape_name(odd).find('\n') == std::string::npos);
+  CHECK(unescape_manifest_name(escape_manifest_name(odd)) == odd);
+  CHECK(escape_manifest_name(odd).find('\n') == std::string::npos);
 }
