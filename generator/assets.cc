@@ -20,7 +20,7 @@ const std::string& Assets::path(const std::string& name) const {
   return it->second;
 }
 
-Assets load_assets(const std::string& assets_dir, Diagnostics& diagnostics) {
+Assets load_assets(const std::string& assets_dir, Diagnostics& diagnostics, const std::string& site_dir) {
   Assets assets;
   std::error_code ec;
   if (!fs::is_directory(assets_dir, ec)) return assets;
@@ -42,7 +42,18 @@ Assets load_assets(const std::string& assets_dir, Diagnostics& diagnostics) {
     }
   }
   std::sort(names.begin(), names.end());
+  const fs::path site_root = site_dir.empty() ? fs::path() : fs::weakly_canonical(fs::absolute(site_dir), ec);
   for (const auto& name : names) {
+    const fs::path path = fs::path(assets_dir) / name;
+    if (!site_root.empty() && fs::is_symlink(fs::symlink_status(path, ec))) {
+      const fs::path target = fs::weakly_canonical(fs::absolute(path), ec);
+      auto [end, unused] = std::mismatch(site_root.begin(), site_root.end(), target.begin(), target.end());
+      if (!ec && end != site_root.end()) {
+        diagnostics.error("templates/assets/" + name, 0, "",
+                          "is a symlink to " + target.string() + ", outside the site folder; copy the file in instead");
+        continue;
+      }
+    }
     std::string bytes;
     try {
       bytes = read_text_file((fs::path(assets_dir) / name).string());

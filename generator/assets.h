@@ -19,7 +19,9 @@ struct Assets {
   const std::string& path(const std::string& name) const;
 };
 
-Assets load_assets(const std::string& assets_dir, Diagnostics& diagnostics);
+// Reads every file below `assets_dir`. `site_dir`, when given, is the site folder: an asset that
+// is a symlink leading out of it is an error (a site is made from its own folder only).
+Assets load_assets(const std::string& assets_dir, Diagnostics& diagnostics, const std::string& site_dir = "");
 
 // A short, stable fingerprint of some bytes (XXH3-64, first 10 hex digits).
 std::string content_hash(const std::string& bytes);

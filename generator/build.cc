@@ -29,6 +29,9 @@ namespace sitegen {
 
 namespace {
 
+// The folders a site is made from; the output may neither be inside one nor hold one.
+const char* const kInputFolders[] = {"content", "locales", "templates", "static"};
+
 // "en 597, fr 597" in config order.
 std::string per_locale_counts(const std::vector<Page>& pages, const Config& config) {
   std::map<std::string, int> counts;
@@ -45,7 +48,31 @@ std::string per_locale_counts(const std::vector<Page>& pages, const Config& conf
 
 }  // namespace
 
+bool is_inside(const fs::path& path, const fs::path& folder) {
+  std::error_code ec;
+  const fs::path a = fs::weakly_canonical(fs::absolute(path), ec), b = fs::weakly_canonical(fs::absolute(folder), ec);
+  auto [end, unused] = std::mismatch(b.begin(), b.end(), a.begin(), a.end());
+  return end == b.end();
+}
+
+std::optional<std::string> output_overlap(const fs::path& source, const fs::path& out_dir) {
+  for (const char* input : kInputFolders) {
+    const fs::path folder = source / input;
+    if (is_inside(out_dir, folder)) {
+      return std::string("is inside the site's ") + input + "/ folder; each build would read the last one's pages as input";
+    }
+    if (is_inside(folder, out_dir)) {
+      return std::string("holds the site's ") + input + "/ folder; a build would mix its pages with its inputs";
+    }
+  }
+  return std::nullopt;
+}
+
 int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
+  if (options.out && options.out->empty()) {
+    err << "sitegen: error: --out needs a folder name\n";
+    return kExitUsage;
+  }
   const auto started = std::chrono::steady_clock::now();
   const fs::path source(options.source);
   Diagnostics diagnostics;
@@ -59,6 +86,7 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
 
   // load
   std::optional<Site> loaded = load_site(source.string(), diagnostics);
+  if (loaded) check_plan(loaded->catalog, loaded->config, diagnostics);
   report();
   if (!loaded || diagnostics.has_errors()) {
     err << "sitegen: " << diagnostics.error_count() << " error(s); nothing was written\n";
@@ -83,6 +111,18 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
   // A symlink named as the output is resolved once, here: every build then writes the folder it
   // leads to, and the link stays a link.
   const fs::path out_dir = resolve_output_folder((options.out ? fs::path(*options.out) : source / config.output).string());
+  if (auto problem = output_overlap(source, out_dir)) {
+    if (options.out) {
+      err << "sitegen: error: --out " << *options.out << ": " << *problem << "\n";
+      return kExitUsage;
+    }
+    err << "sitegen.json: error: \"output\": " << *problem << "\n";
+    return kExitInputError;
+  }
+  if (!options.out && !options.quiet && !is_inside(out_dir, source)) {
+    err << "sitegen.json: warning: \"output\": the site is written outside the site folder, to "
+        << fs::weakly_canonical(out_dir).string() << "\n";
+  }
   const bool show_progress = !options.quiet && isatty(STDERR_FILENO);
   const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   try {
@@ -185,6 +225,9 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     }
     err << "sitegen: nothing was written\n";
     return kExitOutputError;
+  } catch (const RenderError& e) {
+    err << e.what() << "\nsitegen: nothing was written\n";
+    return kExitInputError;
   } catch (const OutputError& e) {
     err << "sitegen: error: " << e.what() << "\n";
     return kExitOutputError;

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <regex>
+#include <cstdio>
+#include <optional>
 #include <set>
 
 #include "json_file.h"
+#include "input_limits.h"
 
 namespace fs = std::filesystem;
 
@@ -14,9 +16,60 @@ namespace sitegen {
 
 namespace {
 
-const std::regex kProtocolId("[a-z][a-z0-9-]*");
-const std::regex kSlug("[0-9]{3}(-[a-z0-9]+)+");
-const std::regex kReference("RFC ([0-9]+) §([0-9]+(\\.[0-9]+)*)");
+// The formats below are checked by hand rather than with std::regex, which recurses once per
+// character and overflows the stack on a long enough input.
+
+bool is_lower_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// "smtp", "dns-over-https": a lowercase letter, then lowercase letters, digits and '-'.
+bool is_protocol_id(const std::string& id) {
+  if (id.empty() || id.size() > kMaxSlugBytes || id[0] < 'a' || id[0] > 'z') return false;
+  return std::all_of(id.begin(), id.end(), [](char c) { return is_lower_alnum(c) || c == '-'; });
+}
+
+// "214-help-message": three digits, then one or more "-word" of lowercase letters and digits.
+bool is_slug(const std::string& slug) {
+  if (slug.size() < 5 || slug.size() > kMaxSlugBytes || !is_digit(slug[0]) || !is_digit(slug[1]) ||
+      !is_digit(slug[2]) || slug[3] != '-') {
+    return false;
+  }
+  for (size_t i = 3; i < slug.size(); ++i) {
+    if (slug[i] == '-' && (i + 1 == slug.size() || slug[i + 1] == '-')) return false;
+    if (slug[i] != '-' && !is_lower_alnum(slug[i])) return false;
+  }
+  return true;
+}
+
+// "RFC 5321 §4.2.2" -> {"5321", "4.2.2"}; nothing for anything else.
+std::optional<std::pair<std::string, std::string>> parse_reference(const std::string& reference) {
+  const std::string prefix = "RFC ", section_mark = " \u00a7";
+  if (reference.size() > kMaxReferenceBytes || reference.compare(0, prefix.size(), prefix) != 0) return std::nullopt;
+  const size_t mark = reference.find(section_mark, prefix.size());
+  if (mark == std::string::npos) return std::nullopt;
+  const std::string number = reference.substr(prefix.size(), mark - prefix.size());
+  const std::string section = reference.substr(mark + section_mark.size());
+  if (number.empty() || !std::all_of(number.begin(), number.end(), is_digit)) return std::nullopt;
+  if (section.empty() || !is_digit(section.front()) || !is_digit(section.back()) || section.find("..") != std::string::npos ||
+      !std::all_of(section.begin(), section.end(), [](char c) { return is_digit(c) || c == '.'; })) {
+    return std::nullopt;
+  }
+  return std::make_pair(number, section);
+}
+
+// The most bytes a field may have (limits.h), and whether it is Markdown prose, which may hold
+// line breaks and tabs; no field may hold another control character (a NUL would reach pages).
+struct FieldRule {
+  size_t max_bytes;
+  bool multiline;
+};
+FieldRule rule_of(const std::string& key) {
+  if (key == "description" || key == "when_seen" || key == "how_to_fix") return {kMaxProseBytes, true};
+  if (key == "summary" || key == "trigger" || key == "title") return {kMaxSummaryBytes, false};
+  if (key == "slug") return {kMaxSlugBytes, false};
+  if (key == "defined_in" || key == "rfc") return {kMaxReferenceBytes, false};
+  return {kMaxNameBytes, false};
+}
 const std::set<std::string> kRetryValues{"not-needed", "later", "after-change", "follow"};
 const std::set<std::string> kOutcomes{"success", "intermediate", "redirect", "transient", "permanent"};
 
@@ -36,6 +89,21 @@ std::string required_string(const JsonFile& file, const char* key, Diagnostics& 
   if (value.find_first_not_of(" \t\r\n") == std::string::npos) {
     diagnostics.error(file.path, file.where(key), key, "must not be empty");
     return "";
+  }
+  const FieldRule rule = rule_of(key);
+  if (value.size() > rule.max_bytes) {
+    diagnostics.error(file.path, file.where(key), key,
+                      "is " + std::to_string(value.size()) + " bytes long; the limit is " + std::to_string(rule.max_bytes));
+    return "";
+  }
+  for (unsigned char c : value) {
+    if ((c < 0x20 && !(rule.multiline && (c == '\n' || c == '\t' || c == '\r'))) || c == 0x7f) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "%02X", c);
+      diagnostics.error(file.path, file.where(key), key,
+                        std::string("holds the control character U+00") + hex + "; remove it");
+      return "";
+    }
   }
   return value;
 }
@@ -66,7 +134,7 @@ bool load_protocol_header(const fs::path& dir, const std::string& shown_dir, Pro
   } else {
     for (const auto& [klass, value] : classes.items()) {
       std::string field = "classes." + klass;
-      if (!std::regex_match(klass, std::regex("[1-9]xx"))) {
+      if (klass.size() != 3 || klass[0] < '1' || klass[0] > '9' || klass.compare(1, 2, "xx") != 0) {
         diagnostics.error(file->path, file->where(field), field, "a class is written like \"2xx\"");
         continue;
       }
@@ -124,7 +192,7 @@ bool parse_code(const JsonFile& parsed, const Protocol& protocol, Code& code, Di
 
   std::string number = std::to_string(code.number);
   if (code.number && !code.slug.empty() &&
-      (!std::regex_match(code.slug, kSlug) || code.slug.compare(0, 3, number) != 0)) {
+      (!is_slug(code.slug) || code.slug.compare(0, 3, number) != 0)) {
     diagnostics.error(shown, file->where("slug"), "slug",
                       "\"" + code.slug + "\" must be the code followed by lowercase ASCII words joined by '-', such as \"" +
                           slug_for(code.number, code.name.empty() ? "help message" : code.name) + "\"");
@@ -139,7 +207,7 @@ bool parse_code(const JsonFile& parsed, const Protocol& protocol, Code& code, Di
                         "\"" + code.klass + "\" is not a class of this protocol's protocol.json");
     }
   }
-  if (!code.defined_in.empty() && !std::regex_match(code.defined_in, kReference)) {
+  if (!code.defined_in.empty() && !parse_reference(code.defined_in)) {
     diagnostics.error(shown, file->where("defined_in"), "defined_in",
                       "\"" + code.defined_in + "\" must look like \"RFC 5321 §4.2.2\"");
   }
@@ -179,9 +247,9 @@ const std::string& Protocol::outcome_of(const Code& code) const {
 }
 
 std::string rfc_url(const std::string& reference) {
-  std::smatch m;
-  if (!std::regex_match(reference, m, kReference)) return "";
-  return "https://www.rfc-editor.org/rfc/rfc" + m[1].str() + "#section-" + m[2].str();
+  const auto parsed = parse_reference(reference);
+  if (!parsed) return "";
+  return "https://www.rfc-editor.org/rfc/rfc" + parsed->first + "#section-" + parsed->second;
 }
 
 Catalog load_catalog(const std::string& content_dir, Diagnostics& diagnostics) {
@@ -205,7 +273,7 @@ Catalog load_catalog(const std::string& content_dir, Diagnostics& diagnostics) {
     Protocol protocol;
     protocol.id = dir.filename().string();
     std::string shown_dir = "content/" + protocol.id;
-    if (!std::regex_match(protocol.id, kProtocolId)) {
+    if (!is_protocol_id(protocol.id)) {
       diagnostics.error(shown_dir, 0, "", "a protocol folder name must be lowercase ASCII, such as \"smtp\"");
       continue;
     }

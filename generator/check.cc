@@ -6,6 +6,7 @@
 #include "build.h"
 #include "hosting.h"
 #include "links.h"
+#include "plan.h"
 #include "site.h"
 
 namespace sitegen {
@@ -14,6 +15,7 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
   Diagnostics diagnostics;
   diagnostics.set_warnings_are_errors(options.strict);
   std::optional<Site> site = load_site(options.source, diagnostics);
+  if (site) check_plan(site->catalog, site->config, diagnostics);
   LinkReport links;
   if (options.links && site) {
     std::string out_dir = options.out ? *options.out : options.source + "/" + site->config.output;

@@ -1,11 +1,49 @@
 #include "config.h"
 
 #include <algorithm>
-#include <regex>
+#include <cctype>
 
 #include "json_file.h"
 
 namespace sitegen {
+
+namespace {
+
+// "en", "fr", "pt-BR", "zh-Hant": two or three lowercase letters, then optionally '-' and two to
+// eight letters or digits.
+bool is_locale_id(const std::string& id) {
+  size_t i = 0;
+  while (i < id.size() && id[i] >= 'a' && id[i] <= 'z') ++i;
+  if (i < 2 || i > 3) return false;
+  if (i == id.size()) return true;
+  if (id[i] != '-') return false;
+  const size_t rest = id.size() - i - 1;
+  return rest >= 2 && rest <= 8 && std::all_of(id.begin() + static_cast<long>(i) + 1, id.end(), [](char c) {
+           return std::isalnum(static_cast<unsigned char>(c)) && static_cast<unsigned char>(c) < 0x80;
+         });
+}
+
+}  // namespace
+
+std::optional<std::string> base_url_problem(const std::string& url) {
+  if (url.empty()) return "must not be empty";
+  for (unsigned char c : url) {
+    if (c <= 0x20 || c == 0x7f || c == '"' || c == '\'' || c == '<' || c == '>' || c == '\\' || c == '`') {
+      return "\"" + url + "\" holds a character a URL cannot hold as it is (space, quote, backslash, < or >)";
+    }
+    if (c == '?' || c == '#') return "\"" + url + "\" must not have a query (?) or a fragment (#)";
+  }
+  if (url[0] == '/') return url.size() > 1 && url[1] == '/' ? std::optional<std::string>("\"" + url + "\" needs a scheme: https://…") : std::nullopt;
+  for (const char* scheme : {"https://", "http://"}) {
+    const size_t length = std::char_traits<char>::length(scheme);
+    if (url.compare(0, length, scheme) == 0) {
+      const size_t host_end = url.find('/', length);
+      if (host_end == length || url.size() == length) return "\"" + url + "\" has no host name";
+      return std::nullopt;
+    }
+  }
+  return "\"" + url + "\" must be an absolute URL such as https://codes.example.org/ (or a path such as /docs/)";
+}
 
 std::string normalize_base_url(std::string url) {
   if (url.empty() || url.back() != '/') url += '/';
@@ -29,13 +67,23 @@ Config load_config(const std::string& source_dir, Diagnostics& diagnostics) {
   auto string_field = [&](const char* key, std::string& target) {
     if (!j.contains(key)) return;
     if (j[key].is_string() && !j[key].get<std::string>().empty()) {
-      target = j[key].get<std::string>();
+      const std::string value = j[key].get<std::string>();
+      // Settings reach attributes and file names as they are: no NUL or other control character.
+      if (std::any_of(value.begin(), value.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; })) {
+        diagnostics.error(shown, file->where(key), key, "holds a control character; remove it");
+        return;
+      }
+      target = value;
     } else {
       diagnostics.error(shown, file->where(key), key, "must be a non-empty string");
     }
   };
   string_field("title", config.title);
   string_field("base_url", config.base_url);
+  if (auto problem = base_url_problem(config.base_url)) {
+    diagnostics.error(shown, file->where("base_url"), "base_url", *problem);
+    config.base_url = "/";
+  }
   string_field("default_locale", config.default_locale);
   string_field("output", config.output);
   config.base_url = normalize_base_url(config.base_url);
@@ -46,8 +94,7 @@ Config load_config(const std::string& source_dir, Diagnostics& diagnostics) {
     bool ok = list.is_array() && !list.empty();
     if (ok) {
       for (const auto& item : list) {
-        static const std::regex locale_id("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
-        if (!item.is_string() || !std::regex_match(item.get<std::string>(), locale_id)) {
+        if (!item.is_string() || !is_locale_id(item.get<std::string>())) {
           ok = false;
           break;
         }

@@ -2,6 +2,7 @@
 // Command-line options override some of them; see build.h.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,12 @@ struct Config {
 
 // Reads <source>/sitegen.json. Problems are reported to diagnostics; the defaults fill the gaps.
 Config load_config(const std::string& source_dir, Diagnostics& diagnostics);
+
+// What is wrong with a base URL (from sitegen.json or --base-url), or nothing. It must be an
+// absolute http:// or https:// URL with a host, or a path that starts with "/", and hold no
+// query, fragment, white space, control character, quote, backslash or angle bracket: it goes
+// into attributes, robots.txt and redirect rules as it is.
+std::optional<std::string> base_url_problem(const std::string& url);
 
 // "https://host/sub" -> "https://host/sub/"; the path part ("/sub/") is what links are built on.
 std::string normalize_base_url(std::string url);

@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "input_limits.h"
+
 namespace sitegen {
 
 namespace {
@@ -31,6 +33,26 @@ std::pair<int, int> position_of(const std::string& text, size_t offset) {
 }  // namespace
 
 namespace {
+
+// Where objects and lists first nest deeper than kMaxJsonDepth (outside strings), or npos.
+size_t too_deep(const std::string& text) {
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      if (++depth > kMaxJsonDepth) return i;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+  return std::string::npos;
+}
 
 // Why `path` cannot be opened, in words a user acts on.
 std::string open_failure(const std::string& path, int error) {
@@ -134,6 +156,18 @@ std::optional<JsonFile> parse_json_text(std::string text, const std::string& sho
   diagnostics.add_source(shown_path, file.text);
   if (file.text.find_first_not_of(" \t\r\n") == std::string::npos) {
     diagnostics.error(shown_path, 0, "", "the file is empty; expected a JSON object");
+    return std::nullopt;
+  }
+  if (file.text.size() > kMaxJsonBytes) {
+    diagnostics.error(shown_path, 0, "", "is " + std::to_string(file.text.size()) + " bytes; the limit is " +
+                                             std::to_string(kMaxJsonBytes) + " bytes");
+    return std::nullopt;
+  }
+  // Nesting is bounded before the parser sees it: every later step walks the tree.
+  if (const size_t deep = too_deep(file.text); deep != std::string::npos) {
+    auto [line, column] = position_of(file.text, deep);
+    diagnostics.add({Severity::error, shown_path, line, column, "",
+                     "nests deeper than " + std::to_string(kMaxJsonDepth) + " levels of objects and lists"});
     return std::nullopt;
   }
   try {

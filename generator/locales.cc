@@ -3,11 +3,12 @@
 #include <algorithm>
 #include <filesystem>
 #include <kainjow/mustache.hpp>
-#include <regex>
+#include <cctype>
 #include <set>
 #include <stdexcept>
 
 #include "html.h"
+#include "input_limits.h"
 #include "json_file.h"
 
 namespace sitegen {
@@ -32,15 +33,73 @@ void flatten(const nlohmann::json& node, const std::string& prefix, const JsonFi
 
 bool is_frame(const std::string& key) { return key.rfind("frames.", 0) == 0; }
 
+// A frame of `file` (its own text, not a fallback's) uses only placeholders it is given, each a
+// plain {{name}} (no sections, partials or comments: a frame is a sentence, not a template).
+void check_frame(const std::string& key, const std::string& text, const JsonFile& file, const FramePlaceholders& frames,
+                 Diagnostics& diagnostics) {
+  const auto given = frames.find(key.substr(std::char_traits<char>::length("frames.")));
+  std::string allowed;
+  if (given != frames.end()) {
+    for (const auto& name : given->second) allowed += (allowed.empty() ? "{{" : ", {{") + name + "}}";
+  }
+  std::set<std::string> used;
+  for (const auto& tag : frame_tags(text)) {
+    if (!tag.simple) {
+      diagnostics.error(file.path, file.where(key), key,
+                        "a frame holds only placeholders written {{name}}; \"" + text.substr(tag.offset, 20) +
+                            "\" is not one");
+    } else if (tag.name.size() > kMaxPlaceholderBytes) {
+      diagnostics.error(file.path, file.where(key), key, "has a placeholder name longer than " +
+                                                              std::to_string(kMaxPlaceholderBytes) + " bytes");
+    } else if (given != frames.end() &&
+               std::find(given->second.begin(), given->second.end(), tag.name) == given->second.end()) {
+      diagnostics.error(file.path, file.where(key), key,
+                        "uses {{" + tag.name + "}}, which this frame is not given; it can use " +
+                            (allowed.empty() ? "no placeholder" : allowed));
+    }
+    used.insert(tag.name);
+  }
+  kainjow::mustache::mustache tmpl(text);
+  if (!tmpl.is_valid()) diagnostics.error(file.path, file.where(key), key, tmpl.error_message());
+  if (given == frames.end()) return;
+  for (const auto& name : given->second) {
+    if (!used.count(name)) diagnostics.warning(file.path, file.where(key), key, "does not use {{" + name + "}}");
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> placeholders_of(const std::string& frame) {
-  static const std::regex tag("\\{\\{\\{?\\s*([A-Za-z0-9_.]+)\\s*\\}?\\}\\}");
   std::set<std::string> names;
-  for (auto it = std::sregex_iterator(frame.begin(), frame.end(), tag); it != std::sregex_iterator(); ++it) {
-    names.insert((*it)[1].str());
+  for (const auto& tag : frame_tags(frame)) {
+    if (tag.simple) names.insert(tag.name);
   }
   return {names.begin(), names.end()};
+}
+
+std::vector<FrameTag> frame_tags(const std::string& frame) {
+  std::vector<FrameTag> tags;
+  for (size_t at = frame.find("{{"); at != std::string::npos; at = frame.find("{{", at)) {
+    FrameTag tag;
+    tag.offset = at;
+    size_t i = at + 2;
+    const bool triple = i < frame.size() && frame[i] == '{';
+    if (triple) ++i;
+    while (i < frame.size() && frame[i] == ' ') ++i;
+    const size_t name_start = i;
+    while (i < frame.size() && (std::isalnum(static_cast<unsigned char>(frame[i])) || frame[i] == '_' || frame[i] == '.')) {
+      ++i;
+    }
+    tag.name = frame.substr(name_start, std::min(i - name_start, kMaxPlaceholderBytes + 1));
+    while (i < frame.size() && frame[i] == ' ') ++i;
+    const std::string close = triple ? "}}}" : "}}";
+    tag.simple = i > name_start && frame.compare(i, close.size(), close) == 0;
+    const size_t end = frame.find("}}", at + 2);
+    tags.push_back(std::move(tag));
+    if (end == std::string::npos) break;
+    at = end + 2;
+  }
+  return tags;
 }
 
 const std::string& Locale::text(const std::string& key) const {
@@ -91,9 +150,11 @@ const Locale& Locales::get(const std::string& id) const {
 }
 
 Locales load_locales(const std::string& locales_dir, const Config& config,
-                     const std::vector<std::string>& required_keys, Diagnostics& diagnostics) {
+                     const std::vector<std::string>& required_keys, Diagnostics& diagnostics,
+                     const FramePlaceholders& frames) {
   Locales locales;
   std::map<std::string, JsonFile> files;
+  std::map<std::string, std::set<std::string>> own_keys;  // the keys each locale's file defines
   for (const auto& id : config.locales) {
     Locale locale;
     locale.id = id;
@@ -109,6 +170,7 @@ Locales load_locales(const std::string& locales_dir, const Config& config,
     auto file = read_json_file(locales_dir + "/" + id + ".json", shown, diagnostics);
     if (file) {
       flatten(file->value, "", *file, locale.strings_, diagnostics);
+      for (const auto& [key, text] : locale.strings_) own_keys[id].insert(key);
       files.emplace(id, std::move(*file));
     }
     // The site's name comes from sitegen.json unless the locale translates it.
@@ -139,20 +201,6 @@ Locales load_locales(const std::string& locales_dir, const Config& config,
                               "missing in locale \"" + locale.id + "\"" +
                                   (diagnostics.warnings_are_errors() ? "" : "; using the " + fallback->id + " text"));
           locale.strings_[key] = english;
-        } else if (is_frame(key)) {
-          auto theirs = placeholders_of(locale.strings_[key]);
-          auto ours = placeholders_of(english);
-          for (const auto& name : theirs) {
-            if (!std::binary_search(ours.begin(), ours.end(), name)) {
-              diagnostics.error(file.path, file.where(key), key,
-                                "uses {{" + name + "}}, which the " + fallback->id + " frame does not provide");
-            }
-          }
-          for (const auto& name : ours) {
-            if (!std::binary_search(theirs.begin(), theirs.end(), name)) {
-              diagnostics.warning(file.path, file.where(key), key, "does not use {{" + name + "}}");
-            }
-          }
         }
       }
       for (const auto& [key, text] : locale.strings_) {
@@ -165,9 +213,14 @@ Locales load_locales(const std::string& locales_dir, const Config& config,
       }
     }
     for (const auto& [key, text] : locale.strings_) {
-      if (!is_frame(key)) continue;
-      kainjow::mustache::mustache tmpl(text);
-      if (!tmpl.is_valid()) diagnostics.error(file.path, file.where(key), key, tmpl.error_message());
+      if (!own_keys[locale.id].count(key)) continue;  // a fallback: checked in its own file
+      if (text.size() > kMaxLocaleStringBytes) {
+        diagnostics.error(file.path, file.where(key), key, "is " + std::to_string(text.size()) +
+                                                              " bytes long; the limit is " +
+                                                              std::to_string(kMaxLocaleStringBytes));
+        continue;
+      }
+      if (is_frame(key)) check_frame(key, text, file, frames, diagnostics);
     }
     locale.dir = locale.has("meta.dir") ? locale.text("meta.dir") : "ltr";
     if (locale.dir != "ltr" && locale.dir != "rtl") {

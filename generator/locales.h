@@ -49,13 +49,27 @@ struct Locales {
   const Locale& get(const std::string& id) const;
 };
 
+// The placeholders each sentence frame is given, by frame name ("code_title" -> code, name, …).
+using FramePlaceholders = std::map<std::string, std::vector<std::string>>;
+
 // Loads locales/<id>.json for every locale in the config. Keys missing from a locale fall back
 // to the default locale with a warning naming locale and key; required_keys lists keys the
-// pages need, which the default locale must define.
+// pages need, which the default locale must define. `frames`: every frame of every locale may use only the placeholders listed for it (an unknown
+// one is an error naming that locale's file, the default locale's included).
 Locales load_locales(const std::string& locales_dir, const Config& config,
-                     const std::vector<std::string>& required_keys, Diagnostics& diagnostics);
+                     const std::vector<std::string>& required_keys, Diagnostics& diagnostics,
+                     const FramePlaceholders& frames = {});
 
 // The {{placeholders}} used in a frame, sorted.
 std::vector<std::string> placeholders_of(const std::string& frame);
+
+// Every "{{…}}" tag of a frame: where it starts, its name, and whether it is a plain
+// placeholder ({{name}} or {{{name}}}), the only kind a frame may hold.
+struct FrameTag {
+  size_t offset = 0;
+  std::string name;
+  bool simple = false;
+};
+std::vector<FrameTag> frame_tags(const std::string& frame);
 
 }  // namespace sitegen

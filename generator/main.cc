@@ -4,9 +4,13 @@
 
 #include "build.h"
 #include "check.h"
+#include "config.h"
 #include "serve.h"
 
 namespace {
+
+// --base-url takes what sitegen.json's base_url takes: one rule, one message.
+std::string check_base_url(const std::string& url) { return sitegen::base_url_problem(url).value_or(""); }
 
 // Every subcommand reads a site folder.
 void add_source_option(CLI::App* command, std::string& source) {
@@ -25,7 +29,8 @@ int main(int argc, char** argv) {
   CLI::App* build_command = app.add_subcommand("build", "Build the site into the output folder");
   add_source_option(build_command, build.source);
   build_command->add_option("--out", build.out, "Output folder (default: \"output\" in sitegen.json, site/)");
-  build_command->add_option("--base-url", build.base_url, "Public URL of the site, e.g. https://example.org/codes/");
+  build_command->add_option("--base-url", build.base_url, "Public URL of the site, e.g. https://example.org/codes/")
+      ->check(check_base_url);
   build_command->add_flag("--strict", build.strict, "Treat warnings (such as missing translations) as errors");
   build_command->add_flag("--quiet", build.quiet, "Print errors only");
   build_command->add_option("-j,--jobs", build.jobs, "Render threads (default: one per core)")
@@ -41,7 +46,8 @@ int main(int argc, char** argv) {
   check_command->add_flag("--strict", check.strict, "Treat warnings as errors");
   check_command->add_flag("--links", check.links, "Also verify that every internal link of the built site resolves");
   check_command->add_option("--out", check.out, "The built site to check with --links (default: sitegen.json \"output\")");
-  check_command->add_option("--base-url", check.base_url, "The base URL the site was built with (default: read from its robots.txt, else sitegen.json)");
+  check_command->add_option("--base-url", check.base_url, "The base URL the site was built with (default: read from its robots.txt, else sitegen.json)")
+      ->check(check_base_url);
 
   sitegen::ServeOptions serve;
   CLI::App* serve_command =

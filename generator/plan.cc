@@ -1,5 +1,8 @@
 #include "plan.h"
 
+#include <map>
+#include <unordered_map>
+
 #include "urls.h"
 
 namespace sitegen {
@@ -57,6 +60,46 @@ std::vector<Page> plan_site(const Catalog& catalog, const Config& config) {
   // Static hosts serve one /404.html for every missing URL, so there is one, in the default locale.
   add({PageKind::not_found, config.default_locale, nullptr, nullptr, nullptr, "", ""});
   return pages;
+}
+
+}  // namespace sitegen
+
+namespace sitegen {
+
+void check_plan(const Catalog& catalog, const Config& config, Diagnostics& diagnostics) {
+  // The top of the URL space: each locale's folder, and the site's own folders.
+  std::map<std::string, std::string> reserved = {{"assets", "the site's stylesheets and scripts (assets/)"},
+                                                 {"compare", "the pair pages (compare/)"}};
+  for (const auto& locale : config.locales) {
+    if (locale != config.default_locale) reserved[locale] = "the pages of the locale \"" + locale + "\" (sitegen.json)";
+  }
+  for (const auto& protocol : catalog.protocols) {
+    auto clash = reserved.find(protocol.id);
+    if (clash != reserved.end()) {
+      diagnostics.error(protocol.file, 0, "", "the protocol folder content/" + protocol.id + "/ would take the URL /" +
+                                                 protocol.id + "/, which is " + clash->second + "; rename the folder");
+    }
+  }
+  if (diagnostics.has_errors()) return;
+  // Every page of one locale (the others only add a prefix): no two may share a path.
+  Config one_locale = config;
+  one_locale.locales = {config.default_locale};
+  std::unordered_map<std::string, const Page*> at;
+  const std::vector<Page> pages = plan_site(catalog, one_locale);
+  auto source_of = [](const Page& page) {
+    if (page.kind == PageKind::pair) return "the pair of " + page.code->file + " and " + page.other->file;
+    if (page.code) return "the page of " + page.code->file;
+    if (page.protocol) return "the index of " + page.protocol->file;
+    return std::string("the ") + page_kind_name(page.kind) + " page";
+  };
+  for (const Page& page : pages) {
+    auto [other, added] = at.emplace(page.file, &page);
+    if (!added) {
+      diagnostics.error(page.code ? page.code->file : "sitegen.json", 0, "slug",
+                        source_of(page) + " and " + source_of(*other->second) + " would both be " + page.path +
+                            "; change one of the slugs");
+    }
+  }
 }
 
 }  // namespace sitegen

@@ -28,6 +28,11 @@ struct Page {
 // index, its code pages (ascending) and its pair pages (lower code first); the 404 page last.
 std::vector<Page> plan_site(const Catalog& catalog, const Config& config);
 
+// Reports what would make two pages share a path, or a page take a path the site needs for
+// itself: a protocol named like a locale or like "assets" or "compare", or two pairs whose
+// slugs join to one path. Each error names both sources. Run before plan_site().
+void check_plan(const Catalog& catalog, const Config& config, Diagnostics& diagnostics);
+
 // The URL path of `page` in another locale.
 std::string path_in_locale(const Page& page, const std::string& locale, const Config& config);
 

@@ -25,9 +25,10 @@ std::optional<Site> load_site(const std::string& source_dir, Diagnostics& diagno
   const bool config_read = diagnostics.error_count() == errors_before_config;
   site.catalog = load_catalog((source / "content").string(), diagnostics);
   lint_catalog(site.catalog, diagnostics);
-  site.locales = load_locales((source / "locales").string(), site.config, required_locale_keys(site.catalog), diagnostics);
+  site.locales = load_locales((source / "locales").string(), site.config, required_locale_keys(site.catalog), diagnostics,
+                              frame_placeholders());
   site.templates = Templates::load((source / "templates").string(), diagnostics);
-  site.assets = load_assets((source / "templates" / "assets").string(), diagnostics);
+  site.assets = load_assets((source / "templates" / "assets").string(), diagnostics, source.string());
   if (fs::is_directory(source / "templates", ec)) {
     for (const char* name : kPageTemplates) {
       if (!site.templates.has_page(name)) {

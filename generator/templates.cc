@@ -2,10 +2,12 @@
 
 #include <filesystem>
 #include <kainjow/mustache.hpp>
-#include <regex>
+#include <algorithm>
+#include <cstring>
 #include <stdexcept>
 
 #include "html.h"
+#include "input_limits.h"
 #include "json_file.h"
 
 namespace fs = std::filesystem;
@@ -40,28 +42,75 @@ std::map<std::string, std::string> read_folder(const fs::path& dir, const std::s
   return out;
 }
 
-// Line of the first occurrence of `needle`, for messages.
-int line_of(const std::string& text, const std::string& needle) {
-  size_t at = text.find(needle);
-  if (at == std::string::npos) return 0;
-  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+// Line of a byte offset, for messages.
+int line_at(const std::string& text, size_t offset) {
+  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(std::min(offset, text.size())), '\n'));
+}
+
+// One Mustache tag: where it starts and ends, its kind ('>' partial, '#', '^', '/', '!', '=',
+// or 0 for a variable) and its name. Found by a scan, not std::regex, which recurses per
+// character on user input.
+struct Tag {
+  size_t begin = 0, end = 0;
+  char kind = 0;
+  std::string name;
+};
+
+std::vector<Tag> tags_of(const std::string& source) {
+  std::vector<Tag> tags;
+  for (size_t at = source.find("{{"); at != std::string::npos; at = source.find("{{", at)) {
+    Tag tag;
+    tag.begin = at;
+    size_t i = at + 2;
+    const bool triple = i < source.size() && source[i] == '{';
+    if (triple) ++i;
+    const size_t close = source.find(triple ? "}}}" : "}}", i);
+    tag.end = close == std::string::npos ? source.size() : close + (triple ? 3 : 2);
+    std::string inside = source.substr(i, (close == std::string::npos ? source.size() : close) - i);
+    size_t first = inside.find_first_not_of(" \t\r\n");
+    if (first != std::string::npos && std::strchr(">#^/!=&", inside[first])) {
+      tag.kind = inside[first] == '&' ? 0 : inside[first];
+      ++first;
+    }
+    first = first == std::string::npos ? inside.size() : inside.find_first_not_of(" \t\r\n", first);
+    const size_t last = inside.find_last_not_of(" \t\r\n");
+    tag.name = first == std::string::npos || last == std::string::npos || last < first ? "" : inside.substr(first, last - first + 1);
+    const size_t end = tag.end;
+    tags.push_back(std::move(tag));
+    if (end >= source.size()) break;
+    at = end;
+  }
+  return tags;
 }
 
 void check(const std::string& shown, const std::string& source, const std::map<std::string, std::string>& partials,
            Diagnostics& diagnostics) {
-  mst::mustache parsed(source);
-  if (!parsed.is_valid()) {
-    diagnostics.error(shown, 0, "", "template syntax: " + parsed.error_message());
+  if (source.size() > kMaxTemplateBytes) {
+    diagnostics.error(shown, 0, "", "is " + std::to_string(source.size()) + " bytes; the limit is " +
+                                        std::to_string(kMaxTemplateBytes));
     return;
   }
-  static const std::regex partial_tag("\\{\\{>\\s*([A-Za-z0-9_-]+)\\s*\\}\\}");
-  for (auto it = std::sregex_iterator(source.begin(), source.end(), partial_tag); it != std::sregex_iterator(); ++it) {
-    std::string name = (*it)[1].str();
-    if (!partials.count(name)) {
-      diagnostics.error(shown, line_of(source, (*it)[0].str()), "",
-                        "uses the partial \"" + name + "\", but templates/partials/" + name + ".mustache does not exist");
+  int depth = 0;
+  for (const Tag& tag : tags_of(source)) {
+    if (tag.kind == '>' && !partials.count(tag.name)) {
+      diagnostics.error(shown, line_at(source, tag.begin), "",
+                        "uses the partial \"" + tag.name + "\", but templates/partials/" + tag.name +
+                            ".mustache does not exist");
+    } else if (tag.kind == '=') {
+      diagnostics.error(shown, line_at(source, tag.begin), "", "changes the tag delimiters, which sitegen does not support");
+      return;
+    } else if (tag.kind == '#' || tag.kind == '^') {
+      if (++depth > kMaxSectionDepth) {
+        diagnostics.error(shown, line_at(source, tag.begin), "",
+                          "nests sections deeper than " + std::to_string(kMaxSectionDepth) + " levels");
+        return;
+      }
+    } else if (tag.kind == '/') {
+      --depth;
     }
   }
+  mst::mustache parsed(source);
+  if (!parsed.is_valid()) diagnostics.error(shown, 0, "", "template syntax: " + parsed.error_message());
 }
 
 // Splices partials into a template once, at load time, so a page is parsed a single time instead
@@ -69,18 +118,29 @@ void check(const std::string& shown, const std::string& source, const std::map<s
 // changes, no recursion), which makes this the same as Mustache's own partial expansion.
 std::string expand_partials(const std::string& source, const std::map<std::string, std::string>& partials,
                             int depth = 0) {
-  static const std::regex partial_tag("\\{\\{>\\s*([A-Za-z0-9_-]+)\\s*\\}\\}");
-  if (depth > 8) throw std::runtime_error("partials nest more than 8 deep (a partial includes itself?)");
-  std::string out;
-  auto begin = std::sregex_iterator(source.begin(), source.end(), partial_tag);
-  size_t last = 0;
-  for (auto it = begin; it != std::sregex_iterator(); ++it) {
-    out += source.substr(last, static_cast<size_t>(it->position()) - last);
-    auto partial = partials.find((*it)[1].str());
-    if (partial != partials.end()) out += expand_partials(partial->second, partials, depth + 1);
-    last = static_cast<size_t>(it->position() + it->length());
+  if (depth > kMaxPartialDepth) {
+    throw std::runtime_error("partials nest more than " + std::to_string(kMaxPartialDepth) +
+                             " deep (a partial includes itself?)");
   }
-  return out + source.substr(last);
+  std::string out;
+  size_t last = 0;
+  for (const Tag& tag : tags_of(source)) {
+    if (tag.kind != '>') continue;
+    out.append(source, last, tag.begin - last);
+    auto partial = partials.find(tag.name);
+    if (partial != partials.end()) out += expand_partials(partial->second, partials, depth + 1);
+    last = tag.end;
+    if (out.size() > kMaxExpandedTemplateBytes) {
+      throw std::runtime_error("with its partials spliced in, it is more than " +
+                               std::to_string(kMaxExpandedTemplateBytes) + " bytes (partials that include each other?)");
+    }
+  }
+  out.append(source, last, std::string::npos);
+  if (out.size() > kMaxExpandedTemplateBytes) {
+    throw std::runtime_error("with its partials spliced in, it is more than " +
+                             std::to_string(kMaxExpandedTemplateBytes) + " bytes (partials that include each other?)");
+  }
+  return out;
 }
 
 }  // namespace
@@ -131,7 +191,11 @@ std::string Templates::render(const std::string& name, const mst::data& data, co
   context.push(&data);
   StringSink sink{html};
   tmpl.render(context, sink);
-  if (!tmpl.is_valid()) throw std::runtime_error("templates/" + name + ".mustache: " + tmpl.error_message());
+  if (!tmpl.is_valid()) throw RenderError("templates/" + name + ".mustache: " + tmpl.error_message());
+  if (html.size() > kMaxPageBytes) {
+    throw RenderError("templates/" + name + ".mustache: a page it renders is " + std::to_string(html.size()) +
+                      " bytes; the limit is " + std::to_string(kMaxPageBytes));
+  }
   return html;
 }
 

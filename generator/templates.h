@@ -5,11 +5,19 @@
 #include <kainjow/mustache.hpp>
 #include <map>
 #include <memory>
+#include <stdexcept>
 #include <string>
 
 #include "diagnostics.h"
 
 namespace sitegen {
+
+// A page that cannot be rendered from its template (too large, or kainjow refused it): an error
+// of the inputs, reported with the template's name.
+class RenderError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 class Templates {
  public:

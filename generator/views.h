@@ -94,6 +94,10 @@ std::string search_index(const std::string& locale, const SiteData& site);
 // The locale keys the views use; the default locale must define all of them.
 std::vector<std::string> required_locale_keys(const Catalog& catalog);
 
+// Every sentence frame the views fill ("code_title"), with the placeholders each is given: a
+// locale's frame may use these and no others (load_locales checks every locale against it).
+const FramePlaceholders& frame_placeholders();
+
 // The data of `page`'s template. Reads the catalog only through page_inputs(page): reading
 // anything else throws std::logic_error, so a view cannot show what its fingerprint misses.
 View make_view(const Page& page, const SiteData& site);

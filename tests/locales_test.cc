@@ -88,17 +88,28 @@ TEST_CASE("the default locale must define every key the pages need", "[locales]"
         std::string::npos);
 }
 
-TEST_CASE("a translated frame may reorder placeholders but not invent them", "[locales]") {
-  test::TempDir dir;
-  test::make_fixture_site("mini", dir.path());
-  edit_locale(dir.path(), "fr", [](auto& j) {
-    j["frames"]["trigger_line"] = "{{trigger}} : déclencheur de {{code}} pour {{ville}}.";
-  });
-  Diagnostics diagnostics;
-  load_locales(dir / "locales", fixture_config(), {}, diagnostics);
-  CHECK(messages(diagnostics).find("locales/fr.json:") != std::string::npos);
-  CHECK(messages(diagnostics).find("error: \"frames.trigger_line\": uses {{ville}}, which the en frame does not provide") !=
-        std::string::npos);
+TEST_CASE("a frame may reorder its placeholders but not invent them, in every locale", "[locales]") {
+  for (const std::string locale : {"fr", "en"}) {
+    INFO(locale);
+    test::TempDir dir;
+    test::make_fixture_site("mini", dir.path());
+    edit_locale(dir.path(), locale, [](auto& j) {
+      j["frames"]["trigger_line"] = "{{trigger}} : déclencheur de {{code}} pour {{ville}}.";
+      j["frames"]["compare_with"] = "Compare {{code}} with {{#x}}others{{/x}}";
+    });
+    Diagnostics diagnostics;
+    load_locales(dir / "locales", fixture_config(), {}, diagnostics, frame_placeholders());
+    const std::string shown = "locales/" + locale + ".json:";
+    // Blamed on the file that has it, the default locale's included, and on no other.
+    CHECK(messages(diagnostics).find(shown) == 0);
+    CHECK(messages(diagnostics).find("error: \"frames.trigger_line\": uses {{ville}}, which this frame is not given; "
+                                     "it can use {{code}}, {{trigger}}") != std::string::npos);
+    CHECK(messages(diagnostics).find("error: \"frames.compare_with\": a frame holds only placeholders written {{name}}") !=
+          std::string::npos);
+    for (const char* other : {"locales/en.json", "locales/fr.json", "locales/ar.json"}) {
+      if (shown.find(other) == std::string::npos) CHECK(messages(diagnostics).find(other) == std::string::npos);
+    }
+  }
 }
 
 TEST_CASE("frames escape their own text and insert HTML values as given", "[locales]") {
