@@ -92,7 +92,10 @@ void check(const std::string& shown, const std::string& source, const std::map<s
   }
   int depth = 0;
   for (const Tag& tag : tags_of(source)) {
-    if (tag.kind == '>' && !partials.count(tag.name)) {
+    if (tag.kind == '>' && tag.name.size() > kMaxPlaceholderBytes) {
+      diagnostics.error(shown, line_at(source, tag.begin), "",
+                        "uses a partial whose name is " + std::to_string(tag.name.size()) + " bytes long; no partial has such a name");
+    } else if (tag.kind == '>' && !partials.count(tag.name)) {
       diagnostics.error(shown, line_at(source, tag.begin), "",
                         "uses the partial \"" + tag.name + "\", but templates/partials/" + tag.name +
                             ".mustache does not exist");
@@ -159,12 +162,15 @@ Templates Templates::load(const std::string& templates_dir, Diagnostics& diagnos
   }
   templates.pages_ = read_folder(templates_dir, "templates/", diagnostics);
   templates.partials_ = read_folder(fs::path(templates_dir) / "partials", "templates/partials/", diagnostics);
-  for (const auto& [name, source] : templates.pages_) {
-    check("templates/" + name + ".mustache", source, templates.partials_, diagnostics);
-  }
   for (const auto& [name, source] : templates.partials_) {
     check("templates/partials/" + name + ".mustache", source, templates.partials_, diagnostics);
   }
+  for (const auto& [name, source] : templates.pages_) {
+    check("templates/" + name + ".mustache", source, templates.partials_, diagnostics);
+  }
+  // A template with errors is not parsed: what made it wrong (sections nested past the limit, a
+  // partial bomb) would cost the parser all the memory there is.
+  if (diagnostics.has_errors()) return templates;
   for (const auto& [name, source] : templates.pages_) {
     try {
       auto compiled = std::make_shared<Compiled>(expand_partials(source, templates.partials_));

@@ -17,9 +17,9 @@ fi
 cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DBUILD_TESTING=OFF \
   -DSITEGEN_MIMALLOC=OFF -DSITEGEN_FUZZ=ON -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" \
   >/dev/null
-cmake --build build-fuzz -j "$(nproc)" --target fuzz_catalog fuzz_locale fuzz_markdown fuzz_template >/dev/null
+cmake --build build-fuzz -j "$(nproc)" --target fuzz_catalog fuzz_locale fuzz_manifest fuzz_markdown fuzz_template >/dev/null
 status=0
-for target in catalog locale markdown template; do
+for target in catalog locale manifest markdown template; do
   work=build-fuzz/corpus/$target
   mkdir -p "$work" "fuzz/regressions/$target"
   echo "fuzz: $target for ${seconds}s"

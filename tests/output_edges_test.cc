@@ -148,3 +148,19 @@ TEST_CASE("an --out that is a symlink writes the folder it leads to, every build
     CHECK_FALSE(fs::exists(site.dir / ".site.sitegen-staging"));
   }
 }
+
+TEST_CASE("an output outside the site folder, set in sitegen.json, is built with a warning naming it", "[write][edges]") {
+  test::TempDir dir;
+  const std::string source = dir / "site";
+  test::make_fixture_site("mini", source);
+  auto config = nlohmann::json::parse(test::read_file(source + "/sitegen.json"));
+  config["output"] = "../public";
+  test::write_file(source + "/sitegen.json", config.dump(2));
+  auto result = test::run_sitegen("build --source '" + source + "'");
+  CHECK(result.exit_code == 0);
+  CHECK(result.err.find("sitegen.json: warning: \"output\": the site is written outside the site folder, to " +
+                        fs::weakly_canonical(dir / "public").string() + "\n") == 0);
+  CHECK(fs::is_regular_file(dir / "public/index.html"));
+  // Named on the command line, it is what the user asked for: no warning.
+  CHECK(test::run_sitegen("build --source '" + source + "' --out '" + (dir / "public") + "'").err.empty());
+}

@@ -37,3 +37,43 @@ TEST_CASE("the plan has every page once at the DESIGN.md URLs", "[plan]") {
     CHECK(path_in_locale(pages[8], "en", config) == "");
   }
 }
+
+TEST_CASE("the plan refuses two pages at one path and names both entries", "[plan]") {
+  // The loader's rules (one slug per code, each slug starting with its code) make this
+  // impossible from files; the plan still checks it, as the last guard before writing.
+  Catalog catalog;
+  Protocol smtp;
+  smtp.id = "smtp";
+  smtp.file = "content/smtp/protocol.json";
+  for (const char* file : {"content/smtp/250.json", "content/smtp/250-again.json"}) {
+    Code code;
+    code.number = 250;
+    code.slug = "250-ok";
+    code.file = file;
+    smtp.codes.push_back(code);
+  }
+  catalog.protocols.push_back(smtp);
+  Config config;
+  Diagnostics diagnostics;
+  check_plan(catalog, config, diagnostics);
+  REQUIRE(diagnostics.error_count() >= 1);
+  std::ostringstream out;
+  diagnostics.print(out, {false, false, 100});
+  CHECK(out.str().find("content/smtp/250-again.json: error: \"slug\": the page of content/smtp/250-again.json and the "
+                       "page of content/smtp/250.json would both be smtp/250-ok/") != std::string::npos);
+}
+
+TEST_CASE("the plan refuses protocols named like a locale or the site's own folders", "[plan]") {
+  for (const char* id : {"fr", "assets", "compare"}) {
+    Catalog catalog;
+    Protocol protocol;
+    protocol.id = id;
+    protocol.file = std::string("content/") + id + "/protocol.json";
+    catalog.protocols.push_back(protocol);
+    Config config;
+    config.locales = {"en", "fr"};
+    Diagnostics diagnostics;
+    check_plan(catalog, config, diagnostics);
+    CHECK(diagnostics.error_count() == 1);
+  }
+}

@@ -7,6 +7,9 @@
 #include <regex>
 #include <sstream>
 #include <stdexcept>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -44,9 +47,22 @@ RunResult run_binary(const std::string& binary, const std::string& args, const s
   TempDir capture;
   std::string command = prefix + "'" + binary + "' " + args + " >'" + (capture / "out") + "' 2>'" +
                         (capture / "err") + "' </dev/null";
-  int status = std::system(command.c_str());
+  // Through the shell (for the redirections), waited for with wait4 for the peak memory: the
+  // shell's figure includes the program it ran.
+  const pid_t child = ::fork();
+  if (child == 0) {
+    ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  int status = 0;
+  struct rusage usage {};
+  ::wait4(child, &status, 0, &usage);
   RunResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  // The shell reports a program killed by a signal as exit 128 + the signal.
+  if (WIFEXITED(status) && result.exit_code > 128 && result.exit_code < 160) result.signal = result.exit_code - 128;
+  if (WIFSIGNALED(status)) result.signal = WTERMSIG(status);
+  result.peak_rss_kb = usage.ru_maxrss;
   result.out = read_file(capture / "out");
   result.err = read_file(capture / "err");
   return result;

@@ -31,7 +31,9 @@ class TempDir {
 void make_fixture_site(const std::string& name, const std::string& dir);
 
 struct RunResult {
-  int exit_code = -1;
+  int exit_code = -1;    // -1 when the process did not exit (a signal)
+  int signal = 0;        // the signal that ended it (SIGSEGV, SIGABRT…), if one did
+  long peak_rss_kb = 0;  // the largest resident memory of the process
   std::string out;
   std::string err;
 };
