@@ -20,6 +20,7 @@
 #include "output_lock.h"
 #include "plan.h"
 #include "site.h"
+#include "search_index.h"
 #include "views.h"
 #include "write.h"
 

@@ -142,6 +142,24 @@ std::string Locale::frame(const std::string& key, FrameValues html_values) const
   return out;
 }
 
+std::string Locale::frame_text(const std::string& key, FrameValues text_values) const {
+  const std::string& source = text("frames." + key);
+  // A frame holds only plain placeholders (load_locales checks it), so this is substitution.
+  std::string out;
+  size_t last = 0;
+  for (const auto& tag : frame_tags(source)) {
+    out.append(source, last, tag.offset - last);
+    for (const auto& [name, value] : text_values) {
+      if (tag.simple && tag.name == name) out.append(value.data(), value.size());
+    }
+    last = source.find("}}", tag.offset + 2);
+    last = last == std::string::npos ? source.size() : last + 2;
+    if (last < source.size() && source[last] == '}' && source.compare(tag.offset, 3, "{{{") == 0) ++last;
+  }
+  out.append(source, std::min(last, source.size()), std::string::npos);
+  return out;
+}
+
 const Locale& Locales::get(const std::string& id) const {
   for (const auto& locale : list) {
     if (locale.id == id) return locale;

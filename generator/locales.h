@@ -33,6 +33,9 @@ class Locale {
   // Renders the sentence frame "frames.<key>". The frame's own text is escaped; values are
   // inserted as given, so they must already be HTML (escaped text or trusted markup).
   std::string frame(const std::string& key, FrameValues html_values) const;
+  // The same frame as plain text, with plain-text values: for meta descriptions and structured
+  // data, which are not HTML.
+  std::string frame_text(const std::string& key, FrameValues text_values) const;
 
   // Parses every frame once, after the strings are final (load_locales does it).
   void compile_frames();

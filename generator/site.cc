@@ -3,7 +3,7 @@
 #include <filesystem>
 
 #include "lint.h"
-#include "views.h"
+#include "locale_keys.h"
 
 namespace fs = std::filesystem;
 

@@ -3,7 +3,7 @@
 
 #include "catalog.h"
 #include "locales.h"
-#include "views.h"
+#include "locale_keys.h"
 #include "test_support.h"
 
 using namespace sitegen;

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "test_support.h"
+#include "locale_keys.h"
 #include "views.h"
 
 using namespace sitegen;

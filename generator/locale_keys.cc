@@ -1,0 +1,55 @@
+#include "locale_keys.h"
+
+namespace sitegen {
+
+const FramePlaceholders& frame_placeholders() {
+  // What each frame is given where the views above fill it: the two must agree.
+  static const FramePlaceholders frames = {
+      {"document_title", {"page", "site"}},
+      {"code_title", {"protocol", "code", "name"}},
+      {"pair_title", {"protocol", "code_a", "name_a", "code_b", "name_b"}},
+      {"class_label", {"class", "name"}},
+      {"class_in_sentence", {"class", "name"}},
+      {"code_class", {"code", "class"}},
+      {"intro_same_class", {"protocol", "a", "b", "class"}},
+      {"intro_different_class", {"protocol", "a", "b", "class_a", "class_b"}},
+      {"code_with_name", {"code", "name"}},
+      {"meaning_line", {"code", "summary"}},
+      {"class_contrast", {"a", "b", "class_a", "class_b"}},
+      {"trigger_line", {"code", "trigger"}},
+      {"use_which_item", {"code", "name"}},
+      {"compare_with", {"code"}},
+      {"learn_more_rfc", {"code", "reference"}},
+      {"other_pairs", {"code"}},
+      {"meta_code", {"protocol", "code", "name"}},
+      {"meta_pair", {"protocol", "code_a", "name_a", "code_b", "name_b"}},
+  };
+  return frames;
+}
+
+std::vector<std::string> required_locale_keys(const Catalog& catalog) {
+  std::vector<std::string> keys = {
+      "meta.endonym", "meta.dir", "site.title", "site.tagline",
+      "ui.skip_to_content", "ui.home", "ui.breadcrumb", "ui.languages", "ui.protocols",
+      "ui.english_prose_note", "ui.not_found_title", "ui.not_found_text", "ui.footer", "ui.search_label",
+      "ui.search_placeholder", "ui.search_no_results", "ui.previous_code", "ui.next_code", "ui.code_navigation",
+      "meta.og_locale",
+      "headings.description", "headings.when_seen", "headings.how_to_fix", "headings.key_differences",
+      "headings.when_to_use", "headings.learn_more", "headings.comparison", "headings.facts",
+      "facts.code", "facts.class", "facts.class_meaning", "facts.outcome", "facts.retry", "facts.defined_in",
+      "facts.trigger",
+      "values.outcome.success", "values.outcome.intermediate", "values.outcome.redirect", "values.outcome.transient",
+      "values.outcome.permanent", "values.retry.not-needed", "values.retry.later", "values.retry.after-change",
+      "values.retry.follow"};
+  for (const auto& [frame, placeholders] : frame_placeholders()) keys.push_back("frames." + frame);
+  for (const auto& protocol : catalog.protocols) {
+    for (const char* field : {"title", "intro", "all_codes"}) keys.push_back("protocols." + protocol.id + "." + field);
+    for (const auto& [klass, outcome] : protocol.class_outcomes) {
+      keys.push_back("classes." + protocol.id + "." + klass + ".name");
+      keys.push_back("classes." + protocol.id + "." + klass + ".meaning");
+    }
+  }
+  return keys;
+}
+
+}  // namespace sitegen
