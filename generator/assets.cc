@@ -7,6 +7,7 @@
 
 #include "hash.h"
 #include "json_file.h"
+#include "urls.h"
 
 namespace fs = std::filesystem;
 
@@ -64,8 +65,8 @@ Assets load_assets(const std::string& assets_dir, Diagnostics& diagnostics, cons
     fs::path out(name);
     std::string hashed = (out.parent_path() / (out.stem().string() + "." + content_hash(bytes) + out.extension().string()))
                              .generic_string();
-    assets.paths[name] = "assets/" + hashed;
-    assets.files["assets/" + hashed] = std::move(bytes);
+    assets.paths[name] = assets_folder() + hashed;
+    assets.files[assets_folder() + hashed] = std::move(bytes);
   }
   return assets;
 }

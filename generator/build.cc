@@ -1,27 +1,25 @@
 #include "build.h"
 
 #include <algorithm>
-#include <iostream>
-#include <atomic>
 #include <chrono>
 #include <cstdio>
-#include <exception>
 #include <filesystem>
 #include <future>
+#include <iostream>
 #include <map>
 #include <mutex>
-#include <optional>
 #include <thread>
 #include <unistd.h>
 
-#include "diagnostics.h"
 #include "fingerprint.h"
 #include "hosting.h"
 #include "output_lock.h"
 #include "plan.h"
-#include "site.h"
+#include "progress.h"
 #include "search_index.h"
+#include "site.h"
 #include "views.h"
+#include "worker_pool.h"
 #include "write.h"
 
 namespace fs = std::filesystem;
@@ -33,22 +31,6 @@ namespace {
 // The folders a site is made from; the output may neither be inside one nor hold one.
 const char* const kInputFolders[] = {"content", "locales", "templates", "static"};
 
-// "en 597, fr 597" in config order.
-std::string per_locale_counts(const std::vector<Page>& pages, const Config& config) {
-  std::map<std::string, int> counts;
-  for (const auto& page : pages) {
-    if (page.kind != PageKind::not_found) ++counts[page.locale];
-  }
-  std::string out;
-  for (const auto& locale : config.locales) {
-    if (!out.empty()) out += ", ";
-    out += locale + " " + std::to_string(counts[locale]);
-  }
-  return out;
-}
-
-}  // namespace
-
 bool is_inside(const fs::path& path, const fs::path& folder) {
   std::error_code ec;
   const fs::path a = fs::weakly_canonical(fs::absolute(path), ec), b = fs::weakly_canonical(fs::absolute(folder), ec);
@@ -56,6 +38,7 @@ bool is_inside(const fs::path& path, const fs::path& folder) {
   return end == b.end();
 }
 
+// Why the output folder cannot be where it is: each build would read the last one's pages.
 std::optional<std::string> output_overlap(const fs::path& source, const fs::path& out_dir) {
   for (const char* input : kInputFolders) {
     const fs::path folder = source / input;
@@ -69,36 +52,63 @@ std::optional<std::string> output_overlap(const fs::path& source, const fs::path
   return std::nullopt;
 }
 
-int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
-  if (options.out && options.out->empty()) {
-    err << "sitegen: error: --out needs a folder name\n";
-    return kExitUsage;
+// Where the output goes, resolved once (a symlink given as --out leads to the folder it names,
+// and stays a link), or nothing after reporting why it cannot go there.
+std::optional<fs::path> output_folder(const BuildOptions& options, const fs::path& source, const Config& config,
+                                      Diagnostics& diagnostics, int& exit_code) {
+  const fs::path out_dir =
+      resolve_output_folder((options.out ? fs::path(*options.out) : source / config.output).string());
+  if (auto problem = output_overlap(source, out_dir)) {
+    if (options.out) {
+      diagnostics.error("sitegen", 0, "", "--out " + *options.out + ": " + *problem);
+      exit_code = kExitUsage;
+    } else {
+      diagnostics.error("sitegen.json", 0, "output", *problem);
+      exit_code = kExitInputError;
+    }
+    return std::nullopt;
   }
-  const auto started = std::chrono::steady_clock::now();
-  const fs::path source(options.source);
-  Diagnostics diagnostics;
-  diagnostics.set_warnings_are_errors(options.strict);
-  auto report = [&]() {
-    Diagnostics::PrintOptions print;
-    print.errors_only = options.quiet;
-    print.color = &err == &std::cerr && use_color(STDERR_FILENO);
-    diagnostics.print(err, print);
-  };
-
-  // load
-  std::optional<Site> loaded = load_site(source.string(), diagnostics);
-  if (loaded) check_plan(loaded->catalog, loaded->config, diagnostics);
-  report();
-  if (!loaded || diagnostics.has_errors()) {
-    err << "sitegen: " << diagnostics.error_count() << " error(s); nothing was written\n";
-    return kExitInputError;
+  if (!options.out && !is_inside(out_dir, source)) {
+    diagnostics.warning("sitegen.json", 0, "output",
+                        "the site is written outside the site folder, to " + fs::weakly_canonical(out_dir).string());
   }
-  Site& input = *loaded;
-  Config& config = input.config;
-  if (options.base_url) config.base_url = normalize_base_url(*options.base_url);
+  return out_dir;
+}
 
-  // plan
-  std::vector<Page> pages = plan_site(input.catalog, config);
+std::vector<std::pair<std::string, size_t>> per_locale_counts(const std::vector<Page>& pages, const Config& config) {
+  std::map<std::string, size_t> counts;
+  for (const auto& page : pages) {
+    if (page.kind != PageKind::not_found) ++counts[page.locale];
+  }
+  std::vector<std::pair<std::string, size_t>> out;
+  for (const auto& locale : config.locales) out.emplace_back(locale, counts[locale]);
+  return out;
+}
+
+// Each of the user's files that stands where the new site needs a path, with the entry whose
+// page needs it.
+void report_user_files_in_the_way(const UserFilesInTheWay& e, const std::vector<Page>& pages, const fs::path& out_dir,
+                                  Diagnostics& diagnostics) {
+  for (const auto& path : e.paths()) {
+    std::string wanted_by;
+    for (const auto& page : pages) {
+      if (page.file == path || page.file.rfind(path + "/", 0) == 0 || path.rfind(page.file + "/", 0) == 0) {
+        wanted_by = page.code ? page.code->file + " (" + page.path + ")" : page.path;
+        break;
+      }
+    }
+    diagnostics.error((out_dir / path).string(), 0, "",
+                      "not made by sitegen, and " + (wanted_by.empty() ? std::string("the new site") : "the page of " + wanted_by) +
+                          " needs this path; move it away, or build with --force to replace it (it is then kept in " +
+                          replaced_dir_of(out_dir.string()) + ")");
+  }
+}
+
+// The write stage: every page, search index, hosting file and asset, then the swap.
+void write_site(const BuildOptions& options, const Site& input, const std::vector<Page>& pages,
+                OutputWriter& writer, const BuildProgress& progress, BuildResult& result) {
+  const Config& config = input.config;
+  Fingerprints fingerprints(input);
   // The rendered Markdown and localized strings are made the first time a page or a search
   // index has to be rendered: a build that changes nothing never needs them.
   std::optional<SiteData> site_data;
@@ -108,56 +118,29 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
                    [&] { site_data.emplace(prepare_site_data(config, input.catalog, input.locales, input.assets)); });
     return *site_data;
   };
-
-  // A symlink named as the output is resolved once, here: every build then writes the folder it
-  // leads to, and the link stays a link.
-  const fs::path out_dir = resolve_output_folder((options.out ? fs::path(*options.out) : source / config.output).string());
-  if (auto problem = output_overlap(source, out_dir)) {
-    if (options.out) {
-      err << "sitegen: error: --out " << *options.out << ": " << *problem << "\n";
-      return kExitUsage;
+  for (const auto& [path, bytes] : input.assets.files) writer.write(path, bytes);
+  // The site-wide files are made on a thread of their own while the pages render: the
+  // sitemaps and redirect rules run to megabytes (and are made only when the outline changed).
+  auto site_files = std::async(std::launch::async, [&] {
+    for (const auto& locale : config.locales) {
+      const std::string path = search_index_path(locale, config);
+      const Digest inputs = fingerprints.search_index(locale);
+      if (options.force || !writer.reuse(path, inputs)) writer.write(path, search_index(locale, site()), inputs);
     }
-    err << "sitegen.json: error: \"output\": " << *problem << "\n";
-    return kExitInputError;
-  }
-  if (!options.out && !options.quiet && !is_inside(out_dir, source)) {
-    err << "sitegen.json: warning: \"output\": the site is written outside the site folder, to "
-        << fs::weakly_canonical(out_dir).string() << "\n";
-  }
-  const bool show_progress = !options.quiet && isatty(STDERR_FILENO);
+    const Digest hosting_inputs = fingerprints.hosting();
+    if (options.force || !writer.reuse_all(hosting_inputs)) {
+      for (const auto& file : hosting_files(pages, input.catalog, config)) writer.write(file.path, file.bytes, hosting_inputs);
+    }
+  });
+  // view -> render -> write, page by page on every core; pages whose inputs did not change
+  // since the last build are linked, not rendered. Each page is written as soon as it is made,
+  // so memory does not grow with the site.
+  std::atomic<size_t> done{0}, rendered{0};
   const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   try {
-    // Taken before the previous site is read: another build into the same folder would
-    // otherwise interleave with this one.
-    std::optional<OutputLock> lock;
-    if (!options.held_lock) lock.emplace(out_dir.string(), "sitegen build");
-    OutputWriter writer(out_dir.string(), options.force);
-    Fingerprints fingerprints(input);
-    for (const auto& [path, bytes] : input.assets.files) writer.write(path, bytes);
-    // The site-wide files are made on a thread of their own while the pages render: the
-    // sitemaps and redirect rules run to megabytes (and are made only when the outline changed).
-    auto site_files = std::async(std::launch::async, [&] {
-      for (const auto& locale : config.locales) {
-        const std::string path = search_index_path(locale, config);
-        const Digest inputs = fingerprints.search_index(locale);
-        if (options.force || !writer.reuse(path, inputs)) writer.write(path, search_index(locale, site()), inputs);
-      }
-      const Digest hosting_inputs = fingerprints.hosting();
-      if (options.force || !writer.reuse_all(hosting_inputs)) {
-        for (const auto& file : hosting_files(pages, input.catalog, config)) writer.write(file.path, file.bytes, hosting_inputs);
-      }
-    });
-
-    // view -> render -> write, page by page on every core; pages whose inputs did not change
-    // since the last build are linked, not rendered. Each page is written as soon as it is made,
-    // so memory does not grow with the site.
-    std::atomic<size_t> next{0}, done{0}, rendered{0};
-    std::atomic<bool> failed{false};
-    std::exception_ptr failure;
-    std::mutex failure_mutex;
-    auto work = [&] {
-      try {
-        for (size_t i = next++; i < pages.size() && !failed; i = next++) {
+    for_each_index(
+        pages.size(), jobs,
+        [&](size_t i) {
           const Page& page = pages[i];
           const Digest inputs = fingerprints.page(page);
           if (options.force || !writer.reuse(page.file, inputs)) {
@@ -166,75 +149,120 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
             ++rendered;
           }
           ++done;
-        }
-      } catch (...) {
-        std::lock_guard<std::mutex> lock(failure_mutex);
-        if (!failure) failure = std::current_exception();
-        failed = true;
-      }
-    };
-    std::vector<std::thread> workers;
-    for (unsigned j = 1; j < jobs; ++j) workers.emplace_back(work);
-    if (show_progress) {
-      // A progress line for builds longer than a second; the main thread renders too otherwise.
-      while (done < pages.size() && !failed) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        if (elapsed > 1) {
-          err << "\r[" << done << "/" << pages.size() << "] pages, " << static_cast<long>(done / elapsed) << " pages/s"
-              << std::flush;
-        }
-        if (workers.empty()) work();
-      }
-    } else {
-      work();
-    }
-    for (auto& worker : workers) worker.join();
-    if (show_progress) err << "\r\033[K";
-    site_files.get();  // rethrows what went wrong there
-    if (failure) std::rethrow_exception(failure);
-    writer.commit();
-    for (const auto& file : writer.kept()) {
-      if (!options.quiet) err << (out_dir / file).string() << ": warning: not made by sitegen; kept\n";
-    }
-    for (const auto& file : writer.replaced()) {
-      err << (out_dir / file).string() << ": warning: not made by sitegen; replaced by a page (--force) and kept in "
-          << writer.replaced_dir() << "\n";
-    }
+        },
+        progress ? std::function<void()>([&] { progress(done, pages.size()); }) : nullptr);
+  } catch (...) {
+    site_files.wait();  // it uses the writer, which the caller is about to destroy
+    throw;
+  }
+  site_files.get();  // rethrows what went wrong there
+  writer.commit();
+  result.rendered = rendered;
+  result.written = writer.written();
+  result.unchanged = writer.unchanged();
+  result.removed = writer.removed();
+  result.kept = writer.kept();
+  result.replaced = writer.replaced();
+  result.replaced_dir = writer.replaced_dir();
+}
 
-    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    char figures[96];
-    std::snprintf(figures, sizeof figures, "in %.2f s (%.0f pages/s)", seconds, pages.size() / std::max(seconds, 1e-3));
-    if (!options.quiet) {
-      out << "sitegen: built " << pages.size() << " pages (" << per_locale_counts(pages, config) << ", plus 404.html) "
-          << figures << ": " << rendered << " rendered; files: " << writer.written() << " written, "
-          << writer.unchanged() << " unchanged, " << writer.removed() << " removed -> " << out_dir.string() << "\n";
-    }
+}  // namespace
+
+BuildResult build_site(const BuildOptions& options, Diagnostics& diagnostics, const BuildProgress& progress) {
+  const auto started = std::chrono::steady_clock::now();
+  BuildResult result;
+  diagnostics.set_warnings_are_errors(options.strict);
+  if (options.out && options.out->empty()) {
+    diagnostics.error("sitegen", 0, "", "--out needs a folder name");
+    result.exit_code = kExitUsage;
+    return result;
+  }
+  const fs::path source(options.source);
+
+  // load
+  std::optional<Site> loaded = load_site(source.string(), diagnostics);
+  if (loaded) check_plan(loaded->catalog, loaded->config, diagnostics);
+  if (!loaded || diagnostics.has_errors()) {
+    result.exit_code = kExitInputError;
+    return result;
+  }
+  Site& input = *loaded;
+  if (options.base_url) input.config.base_url = normalize_base_url(*options.base_url);
+
+  // plan
+  const std::vector<Page> pages = plan_site(input.catalog, input.config);
+  result.pages = pages.size();
+  result.pages_per_locale = per_locale_counts(pages, input.config);
+  const std::optional<fs::path> out_dir = output_folder(options, source, input.config, diagnostics, result.exit_code);
+  if (!out_dir || diagnostics.has_errors()) {
+    if (result.exit_code == kExitOk) result.exit_code = kExitInputError;  // a warning under --strict
+    return result;
+  }
+  result.out_dir = out_dir->string();
+
+  // view, render, write
+  try {
+    // Taken before the previous site is read: another build into the same folder would
+    // otherwise interleave with this one.
+    std::optional<OutputLock> lock;
+    if (!options.held_lock) lock.emplace(out_dir->string(), "sitegen build");
+    OutputWriter writer(out_dir->string(), options.force);
+    write_site(options, input, pages, writer, progress, result);
   } catch (const UserFilesInTheWay& e) {
-    // Said per file, with the entry whose page needs the path.
-    for (const auto& path : e.paths()) {
-      std::string wanted_by;
-      for (const auto& page : pages) {
-        const bool needs = page.file == path || page.file.rfind(path + "/", 0) == 0 || path.rfind(page.file + "/", 0) == 0;
-        if (needs) wanted_by = page.code ? page.code->file + " (" + page.path + ")" : page.path;
-        if (needs) break;
-      }
-      err << (out_dir / path).string() << ": error: not made by sitegen, and "
-          << (wanted_by.empty() ? std::string("the new site") : "the page of " + wanted_by)
-          << " needs this path; move it away, or build with --force to replace it (it is then kept in "
-          << replaced_dir_of(out_dir.string()) << ")\n";
-    }
-    err << "sitegen: nothing was written\n";
-    return kExitOutputError;
+    report_user_files_in_the_way(e, pages, *out_dir, diagnostics);
+    result.exit_code = kExitOutputError;
   } catch (const RenderError& e) {
-    err << e.what() << "\nsitegen: nothing was written\n";
-    return kExitInputError;
+    diagnostics.error("sitegen", 0, "", e.what());
+    result.exit_code = kExitInputError;
   } catch (const OutputError& e) {
-    err << "sitegen: error: " << e.what() << "\n";
-    return kExitOutputError;
+    diagnostics.error("sitegen", 0, "", e.what());
+    result.exit_code = kExitOutputError;
   } catch (const fs::filesystem_error& e) {
-    err << "sitegen: error: " << e.what() << "\n";
-    return kExitOutputError;
+    diagnostics.error("sitegen", 0, "", e.what());
+    result.exit_code = kExitOutputError;
+  }
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return result;
+}
+
+int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
+  Diagnostics diagnostics;
+  BuildResult result;
+  {
+    ProgressLine progress(err, !options.quiet && &err == &std::cerr && isatty(STDERR_FILENO));
+    result = build_site(options, diagnostics,
+                        progress.enabled() ? BuildProgress([&](size_t done, size_t total) { progress.show(done, total); })
+                                           : nullptr);
+  }
+  Diagnostics::PrintOptions print;
+  print.errors_only = options.quiet;
+  print.color = &err == &std::cerr && use_color(STDERR_FILENO);
+  diagnostics.print(err, print);
+  if (result.exit_code == kExitInputError) {
+    err << "sitegen: " << diagnostics.error_count() << " error(s); nothing was written\n";
+  } else if (result.exit_code == kExitOutputError && !diagnostics.all().empty() &&
+             diagnostics.all().front().file != "sitegen") {
+    err << "sitegen: nothing was written\n";
+  }
+  if (result.exit_code != kExitOk) return result.exit_code;
+  for (const auto& file : result.kept) {
+    if (!options.quiet) err << (fs::path(result.out_dir) / file).string() << ": warning: not made by sitegen; kept\n";
+  }
+  for (const auto& file : result.replaced) {
+    err << (fs::path(result.out_dir) / file).string()
+        << ": warning: not made by sitegen; replaced by a page (--force) and kept in " << result.replaced_dir << "\n";
+  }
+  if (!options.quiet) {
+    std::string per_locale;
+    for (const auto& [locale, count] : result.pages_per_locale) {
+      per_locale += (per_locale.empty() ? "" : ", ") + locale + " " + std::to_string(count);
+    }
+    char figures[96];
+    std::snprintf(figures, sizeof figures, "in %.2f s (%.0f pages/s)", result.seconds,
+                  static_cast<double>(result.pages) / std::max(result.seconds, 1e-3));
+    out << "sitegen: built " << result.pages << " pages (" << per_locale << ", plus 404.html) " << figures << ": "
+        << result.rendered << " rendered; files: " << result.written << " written, " << result.unchanged
+        << " unchanged, " << result.removed << " removed -> " << result.out_dir << "\n";
   }
   return kExitOk;
 }

@@ -1,17 +1,20 @@
-// Build: the `sitegen build` orchestration, load -> plan -> view -> render -> write.
-// It only wires the stages together; each stage lives in its own module.
+// Build: a whole build of a site, load -> plan -> view -> render -> write, as a library function
+// that returns what happened (build_site), and `sitegen build`, which prints it (run_build).
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
+#include <utility>
+#include <vector>
+
+#include "diagnostics.h"
+#include "exit_codes.h"
 
 namespace sitegen {
 
 class OutputLock;
-
-// Exit codes, documented in README.md.
-enum ExitCode { kExitOk = 0, kExitInputError = 1, kExitUsage = 2, kExitOutputError = 3 };
 
 // The most render threads a build takes (-j): more than any machine has cores, fewer than the
 // system's thread limit.
@@ -32,7 +35,29 @@ struct BuildOptions {
   const OutputLock* held_lock = nullptr;
 };
 
-// Runs a build; diagnostics and progress go to `err`, the summary to `out`. Returns an ExitCode.
+// What a build did.
+struct BuildResult {
+  int exit_code = kExitOk;
+  std::string out_dir;  // the folder written (a symlink given as --out resolved)
+  size_t pages = 0;     // every page, 404 included
+  std::vector<std::pair<std::string, size_t>> pages_per_locale;  // in sitegen.json's order, 404 aside
+  size_t rendered = 0;  // pages rendered (the others' inputs had not changed)
+  int written = 0, unchanged = 0, removed = 0;  // files
+  std::vector<std::string> kept;                // files of the user's in the output, kept
+  std::vector<std::string> replaced;            // files of the user's pages replaced (--force)
+  std::string replaced_dir;                     // where those are kept
+  double seconds = 0;
+};
+
+// Called now and then while pages render, with pages done and pages in all.
+using BuildProgress = std::function<void(size_t done, size_t total)>;
+
+// Builds the site. Every problem found (input errors with file and line, an output folder that
+// cannot be written) is reported to `diagnostics`; the result's exit code says which kind.
+BuildResult build_site(const BuildOptions& options, Diagnostics& diagnostics, const BuildProgress& progress = nullptr);
+
+// `sitegen build`: build_site with a progress line on a terminal; diagnostics and the kept and
+// replaced files go to `err`, the summary to `out`. Returns an ExitCode.
 int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace sitegen

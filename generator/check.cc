@@ -3,7 +3,7 @@
 #include <iostream>
 #include <unistd.h>
 
-#include "build.h"
+#include "exit_codes.h"
 #include "hosting.h"
 #include "links.h"
 #include "plan.h"

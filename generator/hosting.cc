@@ -93,7 +93,7 @@ std::string redirects(const Catalog& catalog, const Config& config) {
         for (size_t j = i + 1; j < protocol.codes.size(); ++j) {
           const Code& low = protocol.codes[i];
           const Code& high = protocol.codes[j];
-          out += base + prefix + "compare/" + protocol.id + "/" + high.slug + "-vs-" + low.slug + "/ " + base +
+          out += base + reversed_pair_path(prefix, protocol, low, high) + " " + base +
                  pair_path(prefix, protocol, low, high) + " 301\n";
         }
       }
@@ -106,9 +106,9 @@ std::string redirects(const Catalog& catalog, const Config& config) {
 // overlap, because hosts join the values of every rule that matches a path.
 std::string headers(const Catalog& catalog, const Config& config) {
   const std::string base = base_path_of(config.base_url);
-  std::string out = base + "assets/*\n  Cache-Control: public, max-age=31536000, immutable\n";
-  std::vector<std::string> html = {base, base + "index.html", base + "404.html", base + "search.json",
-                                   base + "compare/*"};
+  std::string out = base + assets_folder() + "*\n  Cache-Control: public, max-age=31536000, immutable\n";
+  std::vector<std::string> html = {base, base + "index.html", base + not_found_path(), base + search_index_file(""),
+                                   base + pairs_folder("") + "*"};
   for (const auto& protocol : catalog.protocols) html.push_back(base + protocol.id + "/*");
   for (const auto& locale : config.locales) {
     if (locale != config.default_locale) html.push_back(base + locale + "/*");

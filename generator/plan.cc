@@ -25,7 +25,7 @@ std::string path_in_locale(const Page& page, const std::string& locale, const Co
     case PageKind::protocol_index: return protocol_path(prefix, *page.protocol);
     case PageKind::code: return code_path(prefix, *page.protocol, *page.code);
     case PageKind::pair: return pair_path(prefix, *page.protocol, *page.code, *page.other);
-    case PageKind::not_found: return "404.html";
+    case PageKind::not_found: return not_found_path();
   }
   return prefix;
 }
@@ -68,8 +68,10 @@ namespace sitegen {
 
 void check_plan(const Catalog& catalog, const Config& config, Diagnostics& diagnostics) {
   // The top of the URL space: each locale's folder, and the site's own folders.
-  std::map<std::string, std::string> reserved = {{"assets", "the site's stylesheets and scripts (assets/)"},
-                                                 {"compare", "the pair pages (compare/)"}};
+  auto folder_name = [](std::string folder) { return folder.substr(0, folder.size() - 1); };
+  std::map<std::string, std::string> reserved = {
+      {folder_name(assets_folder()), "the site's stylesheets and scripts (" + assets_folder() + ")"},
+      {folder_name(pairs_folder("")), "the pair pages (" + pairs_folder("") + ")"}};
   for (const auto& locale : config.locales) {
     if (locale != config.default_locale) reserved[locale] = "the pages of the locale \"" + locale + "\" (sitegen.json)";
   }

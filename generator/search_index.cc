@@ -9,7 +9,7 @@ namespace sitegen {
 using json = nlohmann::json;
 
 std::string search_index_path(const std::string& locale, const Config& config) {
-  return locale_prefix(locale, config.default_locale) + "search.json";
+  return search_index_file(locale_prefix(locale, config.default_locale));
 }
 
 std::string search_index(const std::string& locale, const SiteData& site) {

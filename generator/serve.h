@@ -1,5 +1,5 @@
-// Serve: `sitegen serve`, a local preview that builds the site, serves it over HTTP (cpp-httplib),
-// rebuilds when an input changes and reloads open pages; a broken edit keeps the last good site.
+// Serve: `sitegen serve`, a local preview: builds the site (build_site), serves it (PreviewServer),
+// rebuilds when an input changes (InputWatcher) and reloads open pages; a broken edit keeps the last good site.
 #pragma once
 
 #include <optional>
@@ -18,11 +18,7 @@ struct ServeOptions {
   int poll_ms = 250;               // how often inputs are checked for changes
 };
 
-// Runs until SIGINT or SIGTERM. Returns an ExitCode (build.h).
+// Runs until SIGINT or SIGTERM. Returns an ExitCode (exit_codes.h).
 int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err);
-
-// The file under `root` that serves URL path `path` (already percent-decoded), or "" when there
-// is none or the path would leave `root` (through "..", backslashes or a symlink).
-std::string resolve_served_file(const std::string& root, const std::string& path);
 
 }  // namespace sitegen

@@ -23,8 +23,22 @@ std::string code_path(const std::string& prefix, const Protocol& protocol, const
 std::string pair_path(const std::string& prefix, const Protocol& protocol, const Code& a, const Code& b) {
   const Code& low = a.number < b.number ? a : b;
   const Code& high = a.number < b.number ? b : a;
-  return prefix + "compare/" + protocol.id + "/" + low.slug + "-vs-" + high.slug + "/";
+  return pairs_folder(prefix) + protocol.id + "/" + low.slug + "-vs-" + high.slug + "/";
 }
+
+std::string reversed_pair_path(const std::string& prefix, const Protocol& protocol, const Code& a, const Code& b) {
+  const Code& low = a.number < b.number ? a : b;
+  const Code& high = a.number < b.number ? b : a;
+  return pairs_folder(prefix) + protocol.id + "/" + high.slug + "-vs-" + low.slug + "/";
+}
+
+std::string pairs_folder(const std::string& prefix) { return prefix + "compare/"; }
+
+std::string search_index_file(const std::string& prefix) { return prefix + "search.json"; }
+
+std::string not_found_path() { return "404.html"; }
+
+std::string assets_folder() { return "assets/"; }
 
 std::string relative_href(const std::string& from, const std::string& to) {
   // The folder a page's relative links resolve against.

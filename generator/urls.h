@@ -17,6 +17,17 @@ std::string code_path(const std::string& prefix, const Protocol& protocol, const
 // Lower code first, whatever order the arguments come in.
 std::string pair_path(const std::string& prefix, const Protocol& protocol, const Code& a, const Code& b);
 
+// The high-vs-low folder of a pair, which redirects to pair_path().
+std::string reversed_pair_path(const std::string& prefix, const Protocol& protocol, const Code& a, const Code& b);
+// The folder that holds a locale's pair pages ("compare/", "fr/compare/").
+std::string pairs_folder(const std::string& prefix);
+// A locale's search index ("search.json", "fr/search.json").
+std::string search_index_file(const std::string& prefix);
+// The one page static hosts serve for a missing URL.
+std::string not_found_path();
+// The folder of the fingerprinted stylesheets and scripts.
+std::string assets_folder();
+
 // The href that leads from the page at folder `from` to the page at folder `to`, relative so the
 // site works under any base path. Both are site-relative; a folder path ends with '/'.
 std::string relative_href(const std::string& from, const std::string& to);

@@ -298,8 +298,16 @@ ViewData not_found_view(const PageWriter& w, const SiteData& site) {
   view["text"] = text(l.html("ui.not_found_text"));
   view["search_index_href"] = text(w.href(search_index_path(l.id, site.config)));
   view["search_root_href"] = text(w.href(home_path(locale_prefix(l.id, site.config.default_locale))));
-  // Where the redirect script resolves reversed pair URLs and bare code URLs from.
+  // Where the redirect script resolves reversed pair URLs and bare code URLs from, and the
+  // URL scheme's folders it needs (site.js knows no folder name of its own).
   view["base_path"] = text(base_path_of(site.config.base_url));
+  std::string prefixes;
+  for (const auto& locale : site.config.locales) {
+    const std::string prefix = locale_prefix(locale, site.config.default_locale);
+    if (!prefix.empty()) prefixes += (prefixes.empty() ? "" : " ") + prefix;
+  }
+  view["locale_prefixes"] = text(prefixes);
+  view["pairs_folder"] = text(pairs_folder(""));
   ViewData protocols = list(site.catalog.protocols.size());
   for (const auto& protocol : site.catalog.protocols) {
     append(protocols, fields("href", text(w.href(protocol_path(w.prefix(), protocol))),

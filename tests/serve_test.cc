@@ -14,6 +14,7 @@
 #include <regex>
 #include <thread>
 
+#include "preview_server.h"
 #include "serve.h"
 #include "test_support.h"
 #include "write.h"

@@ -79,11 +79,25 @@
   // to the canonical page, in any language folder.
   function redirectMissingPage(main, input) {
     var base = main.dataset.base;
-    var path = decodeURIComponent(location.pathname);
+    var path;
+    try {
+      path = decodeURIComponent(location.pathname);
+    } catch (e) {
+      return;  // a malformed %-sequence: no page to send the reader to
+    }
     if (path.indexOf(base) !== 0) return;
     var rest = path.slice(base.length);
-    var pair = rest.match(/^((?:[a-z]{2,3}\/)?)compare\/([a-z0-9-]+)\/(\d{3})(-[a-z0-9-]*?)?-vs-(\d{3})(-[a-z0-9-]*?)?\/?$/);
-    var code = rest.match(/^((?:[a-z]{2,3}\/)?)([a-z0-9-]+)\/(\d{3})(-[a-z0-9-]*)?\/?$/);
+    // The locale folders ("fr/ pt-BR/") and the pairs' folder ("compare/") come from the page:
+    // the URL scheme lives in one place, the generator's urls.cc.
+    var prefix = '';
+    (main.dataset.locales || '').split(' ').forEach(function (candidate) {
+      if (candidate && rest.indexOf(candidate) === 0 && candidate.length > prefix.length) prefix = candidate;
+    });
+    rest = rest.slice(prefix.length);
+    var pairs = main.dataset.pairs;
+    var pair = pairs && rest.indexOf(pairs) === 0 ?
+      rest.slice(pairs.length).match(/^([a-z0-9-]+)\/(\d{3})(-[a-z0-9-]*?)?-vs-(\d{3})(-[a-z0-9-]*?)?\/?$/) : null;
+    var code = rest.match(/^([a-z0-9-]+)\/(\d{3})(-[a-z0-9-]*)?\/?$/);
     if (!pair && !code) return;
     loadIndex(input.dataset.index).then(function (entries) {
       function slug(protocol, number) {
@@ -95,14 +109,14 @@
       }
       var target = null;
       if (pair) {
-        var low = Math.min(+pair[3], +pair[5]).toString();
-        var high = Math.max(+pair[3], +pair[5]).toString();
-        var a = slug(pair[2], low);
-        var b = slug(pair[2], high);
-        if (a && b && low !== high) target = pair[1] + 'compare/' + pair[2] + '/' + a + '-vs-' + b + '/';
+        var low = Math.min(+pair[2], +pair[4]).toString();
+        var high = Math.max(+pair[2], +pair[4]).toString();
+        var a = slug(pair[1], low);
+        var b = slug(pair[1], high);
+        if (a && b && low !== high) target = prefix + pairs + pair[1] + '/' + a + '-vs-' + b + '/';
       } else {
-        var s = slug(code[2], code[3]);
-        if (s) target = code[1] + code[2] + '/' + s + '/';
+        var s = slug(code[1], code[2]);
+        if (s) target = prefix + code[1] + '/' + s + '/';
       }
       if (target && base + target !== path) location.replace(base + target);
     });

@@ -40,7 +40,12 @@ export function buildSite(baseUrl = 'https://example.org/') {
 // Serves `root` at http://127.0.0.1:<port><basePath>.
 export function serve(root, basePath = '/') {
   const server = createServer((request, response) => {
-    let path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    let path;
+    try {
+      path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    } catch {
+      path = '/__missing__';  // a malformed %-sequence names no file
+    }
     if (!path.startsWith(basePath)) path = '/__missing__';
     let file = join(root, path.slice(basePath.length));
     if (!file.startsWith(root)) file = join(root, '__missing__');
