@@ -71,10 +71,5 @@ class Diagnostics {
 // Colour for messages on `fd`: only on a terminal, and never when NO_COLOR is set (no-color.org).
 bool use_color(int fd);
 
-// Thrown when a stage cannot go on; the details are already in Diagnostics.
-class InputErrors : public std::runtime_error {
- public:
-  InputErrors() : std::runtime_error("the input has errors") {}
-};
 
 }  // namespace sitegen

@@ -67,6 +67,50 @@ void check_frame(const std::string& key, const std::string& text, const JsonFile
   }
 }
 
+// The default locale's strings a locale lacks, filled in (each a warning), and the keys it has
+// that the default locale does not (each a warning: a typo, most likely).
+void fill_from_default(Locale& locale, const Locale& fallback, const JsonFile& file, Diagnostics& diagnostics) {
+  const std::string fallback_shown = "locales/" + fallback.id + ".json";
+  for (const auto& [key, english] : fallback.strings_) {
+    if (!locale.has(key)) {
+      // Under --strict there is no fallback to announce: the build stops.
+      diagnostics.warning(file.path, 0, key,
+                          "missing in locale \"" + locale.id + "\"" +
+                              (diagnostics.warnings_are_errors() ? "" : "; using the " + fallback.id + " text"));
+      locale.strings_[key] = english;
+    }
+  }
+  for (const auto& [key, text] : locale.strings_) {
+    if (!fallback.has(key)) {
+      std::vector<std::string> known;
+      for (const auto& [english_key, unused] : fallback.strings_) known.push_back(english_key);
+      diagnostics.warning(file.path, file.where(key), key,
+                          "unknown key (not in " + fallback_shown + "); it is ignored" + did_you_mean(key, known));
+    }
+  }
+}
+
+// The strings a locale's own file defines: within the length limit, frames with only the
+// placeholders they are given; and its direction and name.
+void check_own_strings(Locale& locale, const std::set<std::string>& own_keys, const JsonFile& file,
+                       const FramePlaceholders& frames, Diagnostics& diagnostics) {
+  for (const auto& [key, text] : locale.strings_) {
+    if (!own_keys.count(key)) continue;  // a fallback: checked in its own file
+    if (text.size() > kMaxLocaleStringBytes) {
+      diagnostics.error(file.path, file.where(key), key, "is " + std::to_string(text.size()) +
+                                                            " bytes long; the limit is " +
+                                                            std::to_string(kMaxLocaleStringBytes));
+      continue;
+    }
+    if (is_frame(key)) check_frame(key, text, file, frames, diagnostics);
+  }
+  locale.dir = locale.has("meta.dir") ? locale.text("meta.dir") : "ltr";
+  if (locale.dir != "ltr" && locale.dir != "rtl") {
+    diagnostics.error(file.path, file.where("meta.dir"), "meta.dir", "must be \"ltr\" or \"rtl\"");
+  }
+  locale.endonym = locale.has("meta.endonym") ? locale.text("meta.endonym") : locale.id;
+}
+
 }  // namespace
 
 std::vector<std::string> placeholders_of(const std::string& frame) {
@@ -211,40 +255,8 @@ Locales load_locales(const std::string& locales_dir, const Config& config,
   for (auto& locale : locales.list) {
     if (!files.count(locale.id)) continue;
     const JsonFile& file = files.at(locale.id);
-    if (&locale != fallback) {
-      for (const auto& [key, english] : fallback->strings_) {
-        if (!locale.has(key)) {
-          // Under --strict there is no fallback to announce: the build stops.
-          diagnostics.warning(file.path, 0, key,
-                              "missing in locale \"" + locale.id + "\"" +
-                                  (diagnostics.warnings_are_errors() ? "" : "; using the " + fallback->id + " text"));
-          locale.strings_[key] = english;
-        }
-      }
-      for (const auto& [key, text] : locale.strings_) {
-        if (!fallback->has(key)) {
-          std::vector<std::string> known;
-          for (const auto& [english_key, unused] : fallback->strings_) known.push_back(english_key);
-          diagnostics.warning(file.path, file.where(key), key,
-                              "unknown key (not in " + fallback_shown + "); it is ignored" + did_you_mean(key, known));
-        }
-      }
-    }
-    for (const auto& [key, text] : locale.strings_) {
-      if (!own_keys[locale.id].count(key)) continue;  // a fallback: checked in its own file
-      if (text.size() > kMaxLocaleStringBytes) {
-        diagnostics.error(file.path, file.where(key), key, "is " + std::to_string(text.size()) +
-                                                              " bytes long; the limit is " +
-                                                              std::to_string(kMaxLocaleStringBytes));
-        continue;
-      }
-      if (is_frame(key)) check_frame(key, text, file, frames, diagnostics);
-    }
-    locale.dir = locale.has("meta.dir") ? locale.text("meta.dir") : "ltr";
-    if (locale.dir != "ltr" && locale.dir != "rtl") {
-      diagnostics.error(file.path, file.where("meta.dir"), "meta.dir", "must be \"ltr\" or \"rtl\"");
-    }
-    locale.endonym = locale.has("meta.endonym") ? locale.text("meta.endonym") : locale.id;
+    if (&locale != fallback) fill_from_default(locale, *fallback, file, diagnostics);
+    check_own_strings(locale, own_keys[locale.id], file, frames, diagnostics);
   }
   for (auto& locale : locales.list) locale.compile_frames();
   return locales;

@@ -6,7 +6,9 @@
 namespace sitegen {
 
 bool is_safe_relative_path(const std::string& path) {
-  if (path.empty() || path.front() == '/' || path.back() == '/' || path.find('\\') != std::string::npos) return false;
+  // A backslash is an ordinary character in a Linux file name (a user's file may have one), and
+  // every path is opened below the folder without following links, so only ".." and "/" matter.
+  if (path.empty() || path.front() == '/' || path.back() == '/') return false;
   for (size_t start = 0; start <= path.size();) {
     size_t end = path.find('/', start);
     if (end == std::string::npos) end = path.size();

@@ -49,8 +49,8 @@ std::string manifest_text(const ManifestFiles& files, const std::vector<std::str
 std::string escape_manifest_name(const std::string& name);
 std::string unescape_manifest_name(const std::string& text);
 
-// True for a relative path with no empty, "." or ".." segment and no backslash: it cannot leave
-// the folder it is relative to.
+// True for a relative path with no empty, "." or ".." segment: it cannot leave the folder it is
+// relative to.
 bool is_safe_relative_path(const std::string& path);
 
 }  // namespace sitegen

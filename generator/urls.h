@@ -1,4 +1,4 @@
-// URLs: where every page lives (the DESIGN.md URL scheme) and how one page links to another.
+// URLs: where every page lives (the URL scheme, docs/ARCHITECTURE.md) and how one page links to another.
 // Paths are site-relative folders such as "fr/smtp/214-help-message/"; "" is the English home.
 #pragma once
 

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "json_file.h"
+#include "user_files.h"
 
 namespace fs = std::filesystem;
 
@@ -27,18 +28,6 @@ std::string folder_of(const std::string& path) {
   size_t slash = path.rfind('/');
   return slash == std::string::npos ? "" : path.substr(0, slash);
 }
-
-// Runs look(begin, end) over [0, count) in two halves side by side: for loops of one file-system
-// call per page.
-void in_two_halves(size_t count, const std::function<void(size_t, size_t)>& look) {
-  auto first_half = std::async(std::launch::async, look, 0, count / 2);
-  look(count / 2, count);
-  first_half.get();
-}
-
-// A folder whose time was recorded less than this long after it last changed may change again
-// within the same tick of the file system's clock without its time changing, so it is read anyway.
-constexpr int64_t kSettledNs = 1000000000;
 
 // Swaps two paths in one step (Linux renameat2 RENAME_EXCHANGE): at every moment the output
 // folder is either the whole old site or the whole new one.
@@ -91,96 +80,8 @@ std::string resolve_output_folder(const std::string& out_dir) {
 std::string staging_dir_of(const std::string& out_dir) { return beside(out_dir, "sitegen-staging"); }
 std::string replaced_dir_of(const std::string& out_dir) { return beside(out_dir, "sitegen-replaced"); }
 
-OutputWriter::FolderTimes OutputWriter::read_folder_lines(const std::string& lines) {
-  FolderTimes folders;
-  for (size_t start = 0, end; start < lines.size(); start = end + 1) {
-    end = lines.find('\n', start);
-    if (end == std::string::npos) end = lines.size();
-    size_t first = lines.find(' ', start), second = first == std::string::npos ? first : lines.find(' ', first + 1);
-    if (second == std::string::npos || second >= end) continue;
-    const int64_t time = std::strtoll(lines.c_str() + first + 1, nullptr, 10);
-    if (lines.compare(start, first - start, "recorded") == 0) {
-      folders.recorded_at = time;
-    } else if (lines.compare(start, first - start, "folder") == 0) {
-      std::string folder = unescape_manifest_name(lines.substr(second + 1, end - second - 1));
-      if (is_safe_relative_path(folder)) folders.times.emplace_hint(folders.times.end(), std::move(folder), time);
-    }
-  }
-  return folders;
-}
-
-std::string OutputWriter::folder_lines(const FolderTimes& folders) {
-  std::string text;
-  text.reserve(folders.times.size() * 64);
-  for (const auto& [folder, time] : folders.times) {
-    text.append("folder ").append(std::to_string(time)).append(1, ' ').append(escape_manifest_name(folder)).append(1, '\n');
-  }
-  return text.append("recorded ").append(std::to_string(folders.recorded_at)).append(" folders\n");
-}
-
-std::vector<std::string> OutputWriter::files_not_made_by_sitegen() const {
-  std::vector<std::string> files;
-  const FolderTimes folders = read_folder_lines(spare().folder_lines);
-  if (folders.times.empty()) {  // not recorded: a first build, or the staging folder was cleared
-    for (auto& path : out_->list()) {
-      if (!previous_.files.count(path)) files.push_back(std::move(path));
-    }
-    return files;
-  }
-  // The files directly in `folder` ("" for the top) that sitegen did not make, and every file
-  // under its subfolders that were not there when the folders were recorded.
-  auto read_folder = [&](const std::string& folder) {
-    for (auto& path : out_->list(folder, [&](const std::string& subfolder) { return !folders.times.count(subfolder); })) {
-      if (!previous_.files.count(path)) files.push_back(std::move(path));
-    }
-  };
-  read_folder("");
-  std::set<std::string> unchanged;
-  for (const auto& [folder, recorded] : folders.times) {
-    const int64_t now = out_->folder_time(folder);
-    if (now < 0) continue;  // gone, and whatever it held with it
-    if (now == recorded && recorded < folders.recorded_at - kSettledNs) {
-      unchanged.insert(folder);
-    } else {
-      read_folder(folder);
-    }
-  }
-  // An unchanged folder holds the same names as before: the user's files among them are the ones
-  // the manifest lists.
-  for (const auto& path : previous_.user_files) {
-    const std::string folder = folder_of(path);
-    if (!folder.empty() && unchanged.count(folder)) files.push_back(path);
-  }
-  return files;
-}
-
-OutputWriter::FolderTimes OutputWriter::folder_times(const std::vector<std::string>& kept) const {
-  // Taken before the folders are looked at: a change made while they are is then never older.
-  const int64_t recorded_at = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                  std::chrono::system_clock::now().time_since_epoch()).count();
-  std::set<std::string> names;
-  auto add = [&](const std::string& file) {
-    for (std::string folder = folder_of(file); !folder.empty(); folder = folder_of(folder)) {
-      if (!names.insert(folder).second) break;  // and so were the folders above it
-    }
-  };
-  for (const auto& [path, entry] : current_) add(path);
-  for (const auto& path : kept) add(path);
-  const std::vector<std::string> folders(names.begin(), names.end());
-  std::vector<int64_t> times(folders.size(), -1);
-  in_two_halves(folders.size(), [&](size_t begin, size_t end) {
-    for (size_t i = begin; i < end; ++i) times[i] = staging_->folder_time(folders[i]);
-  });
-  FolderTimes out;
-  out.recorded_at = recorded_at;
-  for (size_t i = 0; i < folders.size(); ++i) {
-    if (times[i] >= 0) out.times.emplace_hint(out.times.end(), folders[i], times[i]);
-  }
-  return out;
-}
-
-OutputWriter::OutputWriter(std::string out_dir, bool replace_user_files)
-    : out_dir_(normal_folder(out_dir).string()), replace_user_files_(replace_user_files) {
+OutputWriter::OutputWriter(std::string out_dir, bool replace_user_files, Clock clock)
+    : out_dir_(normal_folder(out_dir).string()), replace_user_files_(replace_user_files), clock_(std::move(clock)) {
   std::error_code ec;
   const auto status = fs::symlink_status(out_dir_, ec);
   if (fs::exists(status) && !fs::is_directory(status)) {
@@ -240,7 +141,7 @@ void OutputWriter::ensure_staging() {
   spare();  // read before it goes; it also holds the output's folder times
   // The output folder is listed in the background while the build goes on: commit() needs the
   // user's files in it. A build that changes nothing never needs the list.
-  user_files_ = std::async(std::launch::async, [this] { return files_not_made_by_sitegen(); });
+  user_files_ = std::async(std::launch::async, [this] { return files_not_made_by_sitegen(*out_, previous_, spare().folder_lines); });
   staging_->remove_top_file(kManifestName);
   staging_was_empty_ = fs::create_directories(staging_dir_, ec);
   if (ec) throw OutputError(staging_dir_ + ": cannot create the staging folder: " + ec.message());
@@ -365,8 +266,7 @@ void OutputWriter::set_aside(const std::vector<std::string>& paths) {
   }
 }
 
-void OutputWriter::commit() {
-  std::error_code ec;
+void OutputWriter::gather_placed() {
   // Placed in turn into each path's shard: the last placement of a path wins.
   size_t placed = 0;
   for (const auto& shard : shards_) placed += shard.placed.size();
@@ -376,23 +276,9 @@ void OutputWriter::commit() {
     shard.placed.clear();
   }
   for (const auto& [path, entry] : previous_.files) removed_ += current_.count(path) == 0;
-  if (written_ == 0 && removed_ == 0 && out_->exists()) {
-    // Every file is byte-identical to the previous build: leave the site alone, without even
-    // looking through it (the user's files there are untouched, so there is nothing to report).
-    // The manifest is only a cache of fingerprints, so replacing it in place (write, then
-    // rename) is safe.
-    // The manifest read at the start already says this, unless only input fingerprints changed.
-    if (current_ != previous_.files || !out_->is_file(kManifestName)) {
-      out_->replace_top_file(kManifestName,
-                             manifest_text(current_, {previous_.user_files.begin(), previous_.user_files.end()}));
-    }
-    committed_ = true;
-    return;
-  }
+}
 
-  // Bring the rest of the staging folder in line with the new site: the older site's pages that
-  // are gone, the user's files that are gone, and the user's files as they are now.
-  ensure_staging();
+void OutputWriter::keep_user_files() {
   // Files the user put into the output folder are not sitegen's to delete: they are kept, and
   // one that stands where the new site needs a path stops the build unless it may be replaced.
   std::vector<std::string> user_files;
@@ -407,6 +293,8 @@ void OutputWriter::commit() {
     if (!replaced.count(path)) kept_.push_back(path);
   }
   std::sort(kept_.begin(), kept_.end());
+  // The staging folder in line with the new site: the older site's pages and the user's files
+  // that are gone go, the user's files as they are now come in.
   std::set<std::string> kept(kept_.begin(), kept_.end());
   for (const auto& [path, entry] : spare().files) {
     if (!current_.count(path) && !kept.count(path)) staging_->remove_file(path);
@@ -415,8 +303,10 @@ void OutputWriter::commit() {
     if (!current_.count(path) && !kept.count(path)) staging_->remove_file(path);
   }
   for (const auto& path : kept_) link_from_output(path);
-  staging_->write_new_file(kManifestName, manifest_text(current_, kept_));
+}
 
+void OutputWriter::swap_in() {
+  std::error_code ec;
   if (!out_->exists()) {
     fs::create_directories(fs::path(out_dir_).parent_path(), ec);
     fs::rename(staging_dir_, out_dir_);
@@ -426,7 +316,7 @@ void OutputWriter::commit() {
     return;
   }
   // Taken before the swap: nobody but sitegen changes the staging folder.
-  const std::string folder_times_now = folder_lines(folder_times(kept_));
+  const std::string folder_times_now = folder_lines(folder_times(*staging_, current_, kept_, clock_));
   if (!swap_paths(staging_dir_, out_dir_)) {
     // No atomic exchange on this system: three renames, with the old site kept until the end.
     std::string old = staging_dir_ + "-old";
@@ -446,6 +336,27 @@ void OutputWriter::commit() {
   } catch (const std::exception&) {
     out_->remove_top_file(kManifestName);
   }
+}
+
+void OutputWriter::commit() {
+  gather_placed();
+  if (written_ == 0 && removed_ == 0 && out_->exists()) {
+    // Every file is byte-identical to the previous build: leave the site alone, without even
+    // looking through it (the user's files there are untouched, so there is nothing to report).
+    // The manifest is only a cache of fingerprints, so replacing it in place (write, then
+    // rename) is safe; the one read at the start already says this, unless only input
+    // fingerprints changed.
+    if (current_ != previous_.files || !out_->is_file(kManifestName)) {
+      out_->replace_top_file(kManifestName,
+                             manifest_text(current_, {previous_.user_files.begin(), previous_.user_files.end()}));
+    }
+    committed_ = true;
+    return;
+  }
+  ensure_staging();
+  keep_user_files();
+  staging_->write_new_file(kManifestName, manifest_text(current_, kept_));
+  swap_in();
 }
 
 }  // namespace sitegen

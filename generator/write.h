@@ -17,6 +17,7 @@
 #include "folder_tree.h"
 #include "hash.h"
 #include "manifest.h"
+#include "user_files.h"
 
 namespace sitegen {
 
@@ -38,7 +39,8 @@ class OutputWriter {
   // output folder exists, is not empty and has no manifest: it holds someone else's files.
   // `replace_user_files`: a file of the user's that stands where the new site needs a page is
   // moved aside (into replaced_dir()) instead of failing the build.
-  explicit OutputWriter(std::string out_dir, bool replace_user_files = false);
+  // `clock` tells the time the output's folders are recorded at (user_files.h); tests set it.
+  explicit OutputWriter(std::string out_dir, bool replace_user_files = false, Clock clock = system_clock_ns);
   // Without commit(), a staging folder this build changed is removed; the output stays as it was.
   ~OutputWriter();
   OutputWriter(const OutputWriter&) = delete;
@@ -76,17 +78,6 @@ class OutputWriter {
   const std::string& staging_dir() const { return staging_dir_; }
 
  private:
-  // When each subfolder of the output last changed, as of `recorded_at` (ns since the epoch): a
-  // folder whose time is still the same holds the same names, so a build need not read it to find
-  // files the user added. Kept in the staging folder's manifest, not in the output's, whose bytes
-  // depend only on the inputs.
-  struct FolderTimes {
-    std::map<std::string, int64_t> times;  // "fr/http" -> last change, ns
-    int64_t recorded_at = 0;
-  };
-  static FolderTimes read_folder_lines(const std::string& lines);
-  static std::string folder_lines(const FolderTimes& folders);
-
   // Records `relative_path` as part of the new site and makes the staging copy hold `bytes` (or,
   // when `bytes` is null, the same file as the output). `unchanged`: same bytes as the output.
   void place(const std::string& relative_path, const ManifestEntry& entry, const std::string* bytes, bool unchanged);
@@ -95,11 +86,11 @@ class OutputWriter {
   void ensure_staging();
   bool is_staged(const std::string& relative_path, const Digest& bytes) const;
   void link_from_output(const std::string& relative_path);
-  // The files (and symlinks) in the output folder that the previous build did not make, reading
-  // only the folders that changed since it recorded them (a site has a folder per page).
-  std::vector<std::string> files_not_made_by_sitegen() const;
-  // The last-change time of every folder of the staging folder that holds a file of the new site.
-  FolderTimes folder_times(const std::vector<std::string>& kept) const;
+  // The steps of commit(): the placed files gathered, the user's files kept (or refused), the
+  // staging folder swapped in.
+  void gather_placed();
+  void keep_user_files();
+  void swap_in();
   // The user's files that stand where the new site has a file or needs a folder.
   std::vector<std::string> in_the_way(const std::vector<std::string>& user_files) const;
   void set_aside(const std::vector<std::string>& paths);
@@ -108,6 +99,7 @@ class OutputWriter {
   std::string staging_dir_;
   std::string replaced_dir_;
   bool replace_user_files_ = false;
+  Clock clock_;
   // The output folder as it was when the build began (if it existed), and the staging folder.
   std::unique_ptr<FolderTree> out_;
   std::unique_ptr<FolderTree> staging_;

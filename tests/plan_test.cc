@@ -6,7 +6,7 @@
 
 using namespace sitegen;
 
-TEST_CASE("the plan has every page once at the DESIGN.md URLs", "[plan]") {
+TEST_CASE("the plan has every page once at the URL scheme's paths", "[plan]") {
   test::TempDir dir;
   test::make_fixture_site("mini", dir.path());
   Diagnostics diagnostics;

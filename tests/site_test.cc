@@ -225,7 +225,7 @@ TEST_CASE("the Arabic 214 vs 535 page is rtl with Arabic headings in the anatomy
   REQUIRE(h1.size() == 1);
   CHECK(test::text_of(h1[0]) == "SMTP 214 Help Message vs 535 Authentication Failed");
 
-  // The DESIGN.md headings, in the anatomy's order, among all h2/h3 headings of the page.
+  // The user's headings (docs/ARCHITECTURE.md), in the page anatomy's order, among all h2/h3 headings.
   std::vector<std::string> headings;
   static const std::regex heading("<h([23])[^>]*>([\\s\\S]*?)</h\\1>");
   for (auto it = std::sregex_iterator(html.begin(), html.end(), heading); it != std::sregex_iterator(); ++it) {
@@ -515,4 +515,28 @@ TEST_CASE("the files static hosts read are in the output", "[site][hosting]") {
   REQUIRE(assets.size() == 2);
   CHECK(std::regex_match(assets[0], std::regex("site\\.[0-9a-f]{10}\\.js")));
   CHECK(std::regex_match(assets[1], std::regex("style\\.[0-9a-f]{10}\\.css")));
+}
+
+TEST_CASE("no attribute of any page holds markup: templates put only text and URLs into attributes", "[site][templates]") {
+  // The templates' rule (README, Changing a template): a view's HTML goes where HTML may go;
+  // attribute values are text (escaped) or URLs. A value with a tag inside an attribute breaks it.
+  for (const auto& file : html_pages()) {
+    const std::string html = page(file);
+    INFO(file);
+    bool markup_in_attribute = false;
+    for (size_t at = html.find("=\""); at != std::string::npos && !markup_in_attribute; at = html.find("=\"", at + 2)) {
+      const size_t end = html.find('"', at + 2);
+      if (end == std::string::npos) break;
+      // Inside a <script> element quotes are JSON, not attributes.
+      const size_t script = html.rfind("<script", at), script_end = html.rfind("</script>", at);
+      if (script != std::string::npos && (script_end == std::string::npos || script_end < script) &&
+          html.find('>', script) < at) {
+        at = end;
+        continue;
+      }
+      markup_in_attribute = html.find('<', at + 2) < end;
+      at = end;
+    }
+    CHECK_FALSE(markup_in_attribute);
+  }
 }

@@ -21,7 +21,7 @@ TEST_CASE("relative_href does not mistake a shared name prefix for a shared fold
   CHECK(relative_href("smtp-x/", "smtp/") == "../smtp/");
 }
 
-TEST_CASE("page paths follow the DESIGN.md URL scheme", "[urls]") {
+TEST_CASE("page paths follow the URL scheme", "[urls]") {
   Protocol smtp;
   smtp.id = "smtp";
   Code help;

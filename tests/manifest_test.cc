@@ -1,0 +1,39 @@
+#include <catch2/catch.hpp>
+
+#include "manifest.h"
+
+using namespace sitegen;
+
+TEST_CASE("a manifest reads back what was written, any file name included", "[manifest]") {
+  ManifestFiles files;
+  files["index.html"] = {digest_of("home"), digest_of("inputs")};
+  files["fr/smtp/index.html"] = {digest_of("fr"), Digest{}};
+  files[std::string("odd \\name\nwith\rbreaks")] = {digest_of("odd"), digest_of("x")};
+  const std::vector<std::string> user = {"CNAME", "notes\nx y\tz"};
+  const std::string text = manifest_text(files, user);
+  CHECK(text.find("user - notes\\nx y\tz\n") != std::string::npos);
+  const Manifest read = parse_manifest(text);
+  CHECK(read.files == files);
+  CHECK(read.user_files == std::set<std::string>(user.begin(), user.end()));
+  CHECK(manifest_text(read.files, user) == text);  // sorted, so the same every time
+}
+
+TEST_CASE("a manifest never names a path that leaves the folder, and old lines are made again", "[manifest]") {
+  const Manifest read = parse_manifest(
+      "0123456789abcde 0123456789abcde old/index.html\n"  // an older sitegen's 15 digits
+      "user - ../../etc/passwd\n"
+      "user - /etc/hosts\n"
+      + to_hex(digest_of("x")) + " - a/../../b\n"
+      "garbage\n");
+  REQUIRE(read.files.count("old/index.html") == 1);
+  CHECK(read.files.at("old/index.html").bytes.none());  // known as sitegen's, but never trusted
+  CHECK(read.files.size() == 1);
+  CHECK(read.user_files.empty());
+}
+
+TEST_CASE("is_safe_relative_path accepts only paths that stay inside", "[manifest]") {
+  for (const char* good : {"index.html", "fr/smtp/index.html", ".nojekyll", "a..b/c", "back\\slash"}) {
+    CHECK(is_safe_relative_path(good));
+  }
+  for (const char* bad : {"", "/etc/passwd", "../x", "a/../b", "a//b", "a/", "./a"}) CHECK_FALSE(is_safe_relative_path(bad));
+}
