@@ -52,6 +52,38 @@ std::string joined(const std::vector<std::string>& files) {
   return out;
 }
 
+// Until `running` ends: looks at the inputs every poll_ms, rebuilds after a change, and tells the
+// open pages (a reload, or the error of a broken edit over the last good site).
+void rebuild_on_changes(const ServeOptions& options, const BuildOptions& build, InputWatcher& watcher,
+                        PreviewServer& server, const std::atomic<bool>& running, std::ostream& out, std::ostream& err) {
+  while (running) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(options.poll_ms));
+    const std::vector<std::string> changed = watcher.changes();
+    if (changed.empty()) continue;
+    const auto started = std::chrono::steady_clock::now();
+    const PreviewBuild rebuilt = build_preview(build);
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+    if (rebuilt.result.exit_code == kExitOk) {
+      out << "sitegen serve: rebuilt in " << ms.count() << " ms (" << joined(changed) << ")" << std::endl;
+      server.events().succeeded();
+    } else {
+      err << rebuilt.messages << "sitegen serve: still serving the last good site" << std::endl;
+      server.events().failed(rebuilt.messages);
+    }
+  }
+}
+
+// The address to open, and a warning when it is reachable from other machines.
+void announce(const ServeOptions& options, int port, const std::string& base_path, std::ostream& out,
+              std::ostream& err) {
+  if (options.bind != "127.0.0.1" && options.bind != "localhost" && options.bind != "::1") {
+    err << "sitegen serve: WARNING: listening on " << options.bind
+        << ", not only on this machine: anyone who can reach it can read the preview\n";
+  }
+  out << "sitegen serve: http://" << (options.bind == "0.0.0.0" ? "127.0.0.1" : options.bind) << ":" << port
+      << base_path << " (Ctrl-C to stop)" << std::endl;
+}
+
 }  // namespace
 
 int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
@@ -110,31 +142,10 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
     remove_temporary();
     return kExitOutputError;
   }
-  if (options.bind != "127.0.0.1" && options.bind != "localhost" && options.bind != "::1") {
-    err << "sitegen serve: WARNING: listening on " << options.bind
-        << ", not only on this machine: anyone who can reach it can read the preview\n";
-  }
-  out << "sitegen serve: http://" << (options.bind == "0.0.0.0" ? "127.0.0.1" : options.bind) << ":" << port
-      << base_path << " (Ctrl-C to stop)" << std::endl;
+  announce(options, port, base_path, out, err);
 
   std::atomic<bool> running{true};
-  std::thread rebuilder([&] {
-    while (running) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(options.poll_ms));
-      const std::vector<std::string> changed = watcher.changes();
-      if (changed.empty()) continue;
-      const auto started = std::chrono::steady_clock::now();
-      const PreviewBuild rebuilt = build_preview(build);
-      const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
-      if (rebuilt.result.exit_code == kExitOk) {
-        out << "sitegen serve: rebuilt in " << ms.count() << " ms (" << joined(changed) << ")" << std::endl;
-        server.events().succeeded();
-      } else {
-        err << rebuilt.messages << "sitegen serve: still serving the last good site" << std::endl;
-        server.events().failed(rebuilt.messages);
-      }
-    }
-  });
+  std::thread rebuilder([&] { rebuild_on_changes(options, build, watcher, server, running, out, err); });
   std::thread stopper([&] {
     int signal = 0;
     sigwait(&signals, &signal);
