@@ -1,0 +1,542 @@
+// End-to-end tests of the repository's own site: `sitegen build` on content/, locales/ and
+// templates/ as they are, checked the way a reader and a static host would see the result.
+#include <catch2/catch.hpp>
+#include <cctype>
+#include <filesystem>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "test_support.h"
+
+using namespace sitegen;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::vector<std::string> kLocales = {"en", "fr", "de", "ar"};
+
+// The repository site. CTest builds it once for all these tests (the fixture in
+// tests/CMakeLists.txt, with -j 4) and names it in SITEGEN_REPOSITORY_SITE; run alone, this
+// process builds it once into a temporary folder.
+const std::string& built_site() {
+  static test::TempDir dir;
+  static std::string out = [] {
+    if (const char* prebuilt = std::getenv("SITEGEN_REPOSITORY_SITE")) return std::string(prebuilt);
+    std::string path = dir / "site";
+    auto result = test::run_sitegen("build --quiet -j 4 --source '" + test::repo_dir() + "' --out '" + path + "'");
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    return path;
+  }();
+  return out;
+}
+
+std::vector<std::string> html_pages() {
+  std::vector<std::string> pages;
+  for (const auto& file : test::list_files(built_site())) {
+    if (fs::path(file).extension() == ".html") pages.push_back(file);
+  }
+  return pages;
+}
+
+std::string page(const std::string& file) { return test::read_file(built_site() + "/" + file); }
+
+std::string prefix_of(const std::string& locale) { return locale == "en" ? "" : locale + "/"; }
+
+// True for "<dir><one segment>/index.html" whose segment starts with three digits: a code page
+// under dir = "fr/smtp/", a pair page under dir = "fr/compare/smtp/".
+bool is_page_in(const std::string& file, const std::string& dir) {
+  const std::string tail = "/index.html";
+  if (file.size() < dir.size() + 3 + tail.size() || file.compare(0, dir.size(), dir) != 0 ||
+      file.compare(file.size() - tail.size(), tail.size(), tail) != 0) {
+    return false;
+  }
+  const std::string segment = file.substr(dir.size(), file.size() - dir.size() - tail.size());
+  return segment.find('/') == std::string::npos && std::isdigit(static_cast<unsigned char>(segment[0])) &&
+         std::isdigit(static_cast<unsigned char>(segment[1])) && std::isdigit(static_cast<unsigned char>(segment[2]));
+}
+
+// How many codes each protocol of the repository's catalog has, counted from content/.
+std::map<std::string, int> catalog_counts() {
+  std::map<std::string, int> counts;
+  for (const auto& file : test::list_files(test::repo_dir() + "/content")) {
+    const fs::path path(file);
+    // content/<protocol>/<code>.json; translations live in subfolders and are not codes.
+    if (std::distance(path.begin(), path.end()) == 2 && path.extension() == ".json" && path.filename() != "protocol.json") {
+      ++counts[path.begin()->string()];
+    }
+  }
+  return counts;
+}
+
+int pairs_of(int codes) { return codes * (codes - 1) / 2; }
+
+// Every page the site should have: per locale the home page and, per protocol, its index, its
+// code pages and its pair pages; and one 404 page.
+int expected_pages() {
+  int per_locale = 1;
+  for (const auto& [protocol, codes] : catalog_counts()) per_locale += 1 + codes + pairs_of(codes);
+  return static_cast<int>(kLocales.size()) * per_locale + 1;
+}
+
+// The text of a page with block elements kept apart, so a heading followed by a paragraph that
+// starts with the same word is not taken for a doubled word: inline tags go, every other tag
+// becomes a line break. (A scan rather than std::regex: this reads every page of the site.)
+std::string prose_of(const std::string& html) {
+  static const std::set<std::string> inline_tags = {"span", "a", "code", "em", "strong", "del"};
+  std::string text;
+  text.reserve(html.size());
+  for (size_t i = 0; i < html.size();) {
+    if (html[i] != '<') {
+      text += html[i++];
+      continue;
+    }
+    const size_t end = html.find('>', i);
+    if (end == std::string::npos) break;
+    size_t name_start = i + 1 + (html[i + 1] == '/');
+    size_t name_end = name_start;
+    while (name_end < end && std::isalnum(static_cast<unsigned char>(html[name_end]))) ++name_end;
+    if (!inline_tags.count(html.substr(name_start, name_end - name_start))) text += " \n ";
+    i = end + 1;
+  }
+  return text;
+}
+
+// Two equal words in a row ("when when"), ignoring case; numbers are not words.
+std::string first_doubled_word(const std::string& text) {
+  std::string previous, word;
+  auto is_word_char = [](unsigned char c) { return std::isalpha(c) || c >= 0x80 || c == '\''; };
+  bool boundary = false;  // a block boundary between the previous word and this one
+  for (size_t i = 0; i <= text.size(); ++i) {
+    unsigned char c = i < text.size() ? static_cast<unsigned char>(text[i]) : ' ';
+    if (is_word_char(c)) {
+      word += static_cast<char>(std::tolower(c));
+      continue;
+    }
+    if (!word.empty()) {
+      if (!boundary && word == previous) return previous + " " + word;
+      previous = word;
+      word.clear();
+      boundary = false;
+    }
+    if (c == '\n' || c == '.' || c == ':' || std::isdigit(c)) {
+      boundary = c == '\n' || c == '.' || c == ':';
+      if (std::isdigit(c)) previous.clear();
+    } else if (c != ' ' && c != '\t') {
+      previous.clear();
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("the doubled-word scanner finds what it must and nothing else", "[site][scanner]") {
+  CHECK(first_doubled_word("You encounter 530 when when trying") == "when when");
+  CHECK(first_doubled_word("The the server") == "the the");
+  CHECK(first_doubled_word(prose_of("<h3>Description</h3>\n<p>Description of 214</p>")) == "");
+  CHECK(first_doubled_word("code 250 250 OK") == "");
+  CHECK(first_doubled_word("a <span lang=\"en\">b</span> b") == "");
+  CHECK(first_doubled_word(prose_of("a <span lang=\"en\">b</span> b")) == "b b");
+}
+
+TEST_CASE("every locale has a page per SMTP code and per pair of them, and the home page and /smtp/", "[site]") {
+  std::map<std::string, int> codes, pairs;
+  for (const auto& file : test::list_files(built_site())) {
+    for (const auto& locale : kLocales) {
+      codes[locale] += is_page_in(file, prefix_of(locale) + "smtp/");
+      pairs[locale] += is_page_in(file, prefix_of(locale) + "compare/smtp/");
+    }
+  }
+  const int smtp_codes = catalog_counts().at("smtp");
+  CHECK(smtp_codes >= 34);
+  for (const auto& locale : kLocales) {
+    INFO(locale);
+    CHECK(codes[locale] == smtp_codes);
+    CHECK(pairs[locale] == pairs_of(smtp_codes));
+    CHECK(fs::exists(built_site() + "/" + prefix_of(locale) + "index.html"));
+    CHECK(fs::exists(built_site() + "/" + prefix_of(locale) + "smtp/index.html"));
+  }
+  CHECK(fs::exists(built_site() + "/smtp/214-help-message/index.html"));
+  CHECK(fs::exists(built_site() + "/ar/smtp/214-help-message/index.html"));
+  CHECK(fs::exists(built_site() + "/compare/smtp/214-help-message-vs-535-authentication-failed/index.html"));
+  CHECK(fs::exists(built_site() + "/fr/compare/smtp/214-help-message-vs-535-authentication-failed/index.html"));
+  CHECK(fs::exists(built_site() + "/404.html"));
+}
+
+TEST_CASE("every internal link and asset of every page resolves", "[site][links]") {
+  auto result = test::run_sitegen("check --links --source '" + test::repo_dir() + "' --out '" + built_site() + "'");
+  INFO(result.err);
+  CHECK(result.exit_code == 0);
+  CHECK(result.err == "");
+  CHECK(result.out.find("internal links in " + std::to_string(expected_pages()) + " pages checked") != std::string::npos);
+}
+
+TEST_CASE("with a sub-path base URL every link and asset still resolves", "[site][links]") {
+  test::TempDir dir;
+  const std::string base = "https://example.org/docs/";
+  auto build = test::run_sitegen("build --quiet --source '" + test::repo_dir() + "' --out '" + (dir / "site") +
+                                 "' --base-url " + base);
+  REQUIRE(build.exit_code == 0);
+  auto check = test::run_sitegen("check --links --source '" + test::repo_dir() + "' --out '" + (dir / "site") +
+                                 "' --base-url " + base);
+  INFO(check.err);
+  CHECK(check.exit_code == 0);
+  // Without --base-url, the check reads the site's own robots.txt to learn what it was built for.
+  auto check_again = test::run_sitegen("check --links --source '" + test::repo_dir() + "' --out '" + (dir / "site") + "'");
+  INFO(check_again.err.substr(0, 500));
+  CHECK(check_again.exit_code == 0);
+  CHECK(check_again.out.find("internal links in " + std::to_string(expected_pages()) + " pages checked") !=
+        std::string::npos);
+  std::string not_found = test::read_file(dir / "site/404.html");
+  CHECK(not_found.find("href=\"/docs/smtp/\"") != std::string::npos);
+  CHECK(not_found.find("data-base=\"/docs/\"") != std::string::npos);
+  std::string code = test::read_file(dir / "site/de/smtp/250-ok/index.html");
+  CHECK(code.find("<link rel=\"canonical\" href=\"https://example.org/docs/de/smtp/250-ok/\">") != std::string::npos);
+  CHECK(test::read_file(dir / "site/_redirects").find("/docs/smtp/535 /docs/smtp/535-authentication-failed/ 301") !=
+        std::string::npos);
+}
+
+TEST_CASE("every page declares its language and direction and title", "[site]") {
+  static const std::regex html_tag("<html lang=\"([a-z]+)\" dir=\"(ltr|rtl)\">");
+  for (const auto& file : html_pages()) {
+    std::string html = page(file);
+    std::smatch m;
+    INFO(file);
+    REQUIRE(std::regex_search(html, m, html_tag));
+    std::string expected = "en";
+    for (const auto& locale : kLocales) {
+      if (locale != "en" && file.rfind(locale + "/", 0) == 0) expected = locale;
+    }
+    CHECK(m[1].str() == expected);
+    CHECK(m[2].str() == (expected == "ar" ? "rtl" : "ltr"));
+    auto titles = test::elements(html, "title");
+    REQUIRE(titles.size() == 1);
+    CHECK(test::text_of(titles[0]).size() > 10);
+  }
+}
+
+TEST_CASE("the Arabic 214 vs 535 page is rtl with Arabic headings in the anatomy's order and both classes named", "[site]") {
+  std::string html = page("ar/compare/smtp/214-help-message-vs-535-authentication-failed/index.html");
+  CHECK(html.find("<html lang=\"ar\" dir=\"rtl\">") != std::string::npos);
+  auto h1 = test::elements(html, "h1");
+  REQUIRE(h1.size() == 1);
+  CHECK(test::text_of(h1[0]) == "SMTP 214 Help Message vs 535 Authentication Failed");
+
+  // The user's headings (docs/ARCHITECTURE.md), in the page anatomy's order, among all h2/h3 headings.
+  std::vector<std::string> headings;
+  static const std::regex heading("<h([23])[^>]*>([\\s\\S]*?)</h\\1>");
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), heading); it != std::sregex_iterator(); ++it) {
+    headings.push_back(test::text_of((*it)[2].str()));
+  }
+  const std::vector<std::string> expected = {"الوصف", "متى تراه", "كيفية الإصلاح", "الوصف", "متى تراه",
+                                             "كيفية الإصلاح", "الفروق الرئيسية", "متى تستخدم أيًا منهما",
+                                             "اعرف المزيد"};
+  size_t next = 0;
+  for (const auto& h : headings) {
+    if (next < expected.size() && h == expected[next]) ++next;
+  }
+  CHECK(next == expected.size());
+  // The section headings name the codes.
+  CHECK(std::find(headings.begin(), headings.end(), "214 (Help Message)") != headings.end());
+
+  auto intro = test::elements(html, "p")[0];
+  CHECK(test::text_of(intro).find("2xx (إتمام إيجابي)") != std::string::npos);
+  CHECK(test::text_of(intro).find("5xx (فشل دائم)") != std::string::npos);
+  // English prose inside the Arabic page is marked as English, left to right.
+  CHECK(intro.find("<span lang=\"en\" dir=\"ltr\">") != std::string::npos);
+}
+
+TEST_CASE("the English 214 vs 235 page uses the same-class intro", "[site]") {
+  std::string html = page("compare/smtp/214-help-message-vs-235-authentication-successful/index.html");
+  auto h1 = test::elements(html, "h1");
+  REQUIRE(h1.size() == 1);
+  CHECK(test::text_of(h1[0]) == "SMTP 214 Help Message vs 235 Authentication Successful");
+  std::string intro = test::text_of(test::elements(html, "p")[0]);
+  CHECK(intro.find("SMTP 214 (Help Message) and 235 (Authentication Successful) both belong to class 2xx "
+                   "(Positive Completion).") == 0);
+  // Key Differences has no class contrast when the classes are the same.
+  CHECK(html.find("belongs to class 2xx (Positive Completion), while") == std::string::npos);
+}
+
+TEST_CASE("no page has a doubled word or an unfilled frame or stray punctuation", "[site][grammar]") {
+  for (const auto& file : html_pages()) {
+    std::string html = page(file);
+    // Code spans quote protocol text ("<CRLF>.<CRLF>", "MAIL FROM:<...>"): not prose.
+    std::string without_code = html;
+    for (size_t at = without_code.find("<code>"); at != std::string::npos; at = without_code.find("<code>", at)) {
+      const size_t end = without_code.find("</code>", at);
+      if (end == std::string::npos) break;
+      without_code.replace(at, end + 7 - at, "`code`");
+    }
+    const std::string text = test::text_of(without_code);
+    INFO(file);
+    CHECK(first_doubled_word(prose_of(html)) == "");
+    CHECK(html.find("{{") == std::string::npos);
+    CHECK(html.find("}}") == std::string::npos);
+    CHECK(text.find("()") == std::string::npos);
+    // A space before a full stop or comma that ends a word run (" ." or " ,").
+    bool space_before_stop = false;
+    for (size_t at = text.find(' '); at != std::string::npos && !space_before_stop; at = text.find(' ', at + 1)) {
+      if (at + 1 < text.size() && (text[at + 1] == '.' || text[at + 1] == ',')) {
+        space_before_stop = at + 2 == text.size() || std::isspace(static_cast<unsigned char>(text[at + 2]));
+      }
+    }
+    CHECK_FALSE(space_before_stop);
+    CHECK(text.find("..") == std::string::npos);
+    CHECK(text.find(": :") == std::string::npos);
+  }
+}
+
+TEST_CASE("two builds of the same input, with one render thread and with four, are byte-identical",
+          "[site][determinism]") {
+  test::TempDir dir;
+  auto result = test::run_sitegen("build --quiet -j 1 --source '" + test::repo_dir() + "' --out '" + (dir / "one") + "'");
+  REQUIRE(result.exit_code == 0);
+  auto files = test::list_files(dir / "one");
+  REQUIRE(files == test::list_files(built_site()));
+  size_t different = 0;
+  for (const auto& file : files) different += test::read_file(dir / ("one/" + file)) != test::read_file(built_site() + "/" + file);
+  CHECK(different == 0);
+  CHECK(static_cast<int>(files.size()) > expected_pages());
+}
+
+namespace {
+
+// Every status code Python's http.HTTPStatus lists (Python 3.11), with the RFC 9110 name where
+// RFC 9110 renamed it; the test below also asks python3 itself when the machine has it.
+const std::vector<std::pair<int, std::string>> kHttpStatus = {
+    {100, "Continue"}, {101, "Switching Protocols"}, {102, "Processing"}, {103, "Early Hints"}, {200, "OK"},
+    {201, "Created"}, {202, "Accepted"}, {203, "Non-Authoritative Information"}, {204, "No Content"},
+    {205, "Reset Content"}, {206, "Partial Content"}, {207, "Multi-Status"}, {208, "Already Reported"},
+    {226, "IM Used"}, {300, "Multiple Choices"}, {301, "Moved Permanently"}, {302, "Found"}, {303, "See Other"},
+    {304, "Not Modified"}, {305, "Use Proxy"}, {307, "Temporary Redirect"}, {308, "Permanent Redirect"},
+    {400, "Bad Request"}, {401, "Unauthorized"}, {402, "Payment Required"}, {403, "Forbidden"}, {404, "Not Found"},
+    {405, "Method Not Allowed"}, {406, "Not Acceptable"}, {407, "Proxy Authentication Required"},
+    {408, "Request Timeout"}, {409, "Conflict"}, {410, "Gone"}, {411, "Length Required"},
+    {412, "Precondition Failed"}, {413, "Content Too Large"}, {414, "URI Too Long"},
+    {415, "Unsupported Media Type"}, {416, "Range Not Satisfiable"}, {417, "Expectation Failed"},
+    {418, "I'm a Teapot"}, {421, "Misdirected Request"}, {422, "Unprocessable Content"}, {423, "Locked"},
+    {424, "Failed Dependency"}, {425, "Too Early"}, {426, "Upgrade Required"}, {428, "Precondition Required"},
+    {429, "Too Many Requests"}, {431, "Request Header Fields Too Large"}, {451, "Unavailable For Legal Reasons"},
+    {500, "Internal Server Error"}, {501, "Not Implemented"}, {502, "Bad Gateway"}, {503, "Service Unavailable"},
+    {504, "Gateway Timeout"}, {505, "HTTP Version Not Supported"}, {506, "Variant Also Negotiates"},
+    {507, "Insufficient Storage"}, {508, "Loop Detected"}, {510, "Not Extended"},
+    {511, "Network Authentication Required"}};
+
+std::string slug_of(int code, const std::string& name) {
+  std::string slug = std::to_string(code);
+  bool dash = true;
+  for (char c : name) {
+    if (c == '\'') continue;
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      if (dash) slug += '-';
+      slug += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      dash = false;
+    } else {
+      dash = true;
+    }
+  }
+  return slug;
+}
+
+}  // namespace
+
+TEST_CASE("every code Python's http.HTTPStatus lists has a page in every locale with its RFC 9110 name", "[site][http]") {
+  for (const auto& [code, name] : kHttpStatus) {
+    std::string slug = slug_of(code, name);
+    for (const auto& locale : kLocales) {
+      std::string file = prefix_of(locale) + "http/" + slug + "/index.html";
+      INFO(file);
+      REQUIRE(fs::exists(built_site() + "/" + file));
+      CHECK(test::text_of(test::elements(page(file), "h1")[0]) == "HTTP " + std::to_string(code) + " " + name);
+    }
+  }
+  // When python3 is there, the list above must still be what it lists.
+  test::TempDir dir;
+  std::string list = dir / "codes";
+  if (std::system(("python3 -c 'import http; print(\" \".join(str(s.value) for s in http.HTTPStatus))' > '" + list +
+                   "' 2>/dev/null").c_str()) == 0) {
+    std::string expected;
+    for (const auto& [code, name] : kHttpStatus) expected += (expected.empty() ? "" : " ") + std::to_string(code);
+    std::string listed = test::read_file(list);
+    for (const auto& code : std::vector<std::string>{"100", "418", "511"}) CHECK(listed.find(code) != std::string::npos);
+    // Newer Pythons may add codes; every one of them must have a page too.
+    std::stringstream words(listed);
+    std::string word;
+    while (words >> word) {
+      INFO("Python lists " << word);
+      bool found = false;
+      for (const auto& file : test::list_files(built_site() + "/http")) found |= file.rfind(word + "-", 0) == 0;
+      CHECK(found);
+    }
+  }
+}
+
+TEST_CASE("every HTTP pair has its page in every locale", "[site][http]") {
+  std::map<std::string, int> pairs;
+  for (const auto& file : test::list_files(built_site())) {
+    for (const auto& locale : kLocales) pairs[locale] += is_page_in(file, prefix_of(locale) + "compare/http/");
+  }
+  const int n = catalog_counts().at("http");
+  CHECK(n >= static_cast<int>(kHttpStatus.size()));
+  for (const auto& locale : kLocales) CHECK(pairs[locale] == pairs_of(n));
+}
+
+TEST_CASE("every pair page has the comparison table and every code page the facts table", "[site]") {
+  const auto counts = catalog_counts();
+  int pairs = 0, codes = 0;
+  for (const auto& file : html_pages()) {
+    bool is_pair = false, is_code = false;
+    for (const auto& locale : kLocales) {
+      for (const auto& [protocol, n] : counts) {
+        is_pair |= is_page_in(file, prefix_of(locale) + "compare/" + protocol + "/");
+        is_code |= is_page_in(file, prefix_of(locale) + protocol + "/");
+      }
+    }
+    if (is_pair) {
+      ++pairs;
+      std::string html = page(file);
+      INFO(file);
+      CHECK(html.find("<section class=\"comparison\"") != std::string::npos);
+      CHECK(test::elements(html, "tr").size() == 7);  // header + six facts
+    } else if (is_code) {
+      ++codes;
+      std::string html = page(file);
+      INFO(file);
+      CHECK(html.find("<section class=\"facts\"") != std::string::npos);
+      CHECK(test::elements(html, "tr").size() == 6);
+    }
+  }
+  int expected_pairs = 0, expected_codes = 0;
+  for (const auto& [protocol, n] : counts) expected_pairs += pairs_of(n), expected_codes += n;
+  CHECK(pairs == static_cast<int>(kLocales.size()) * expected_pairs);
+  CHECK(codes == static_cast<int>(kLocales.size()) * expected_codes);
+}
+
+TEST_CASE("every page has a canonical URL and hreflang alternates and a real description", "[site][seo]") {
+  static const std::regex canonical("<link rel=\"canonical\" href=\"(https://example\\.org/[^\"]*)\">");
+  static const std::regex description("<meta name=\"description\" content=\"([^\"]+)\">");
+  // The 404 page is served for every missing path, sometimes with status 200: kept out of indexes.
+  CHECK(page("404.html").find("<meta name=\"robots\" content=\"noindex\">") != std::string::npos);
+  for (const auto& file : html_pages()) {
+    if (file == "404.html") continue;
+    std::string html = page(file);
+    INFO(file);
+    CHECK(html.find("noindex") == std::string::npos);
+    std::smatch m;
+    REQUIRE(std::regex_search(html, m, canonical));
+    std::string path = file.substr(0, file.size() - std::string("index.html").size());
+    CHECK(m[1].str() == "https://example.org/" + path);
+    for (const char* lang : {"en", "fr", "de", "ar", "x-default"}) {
+      CHECK(html.find(std::string("<link rel=\"alternate\" hreflang=\"") + lang + "\" href=\"https://example.org/") !=
+            std::string::npos);
+    }
+    REQUIRE(std::regex_search(html, m, description));
+    std::string text = m[1].str();
+    CHECK(text.size() > 40);
+    CHECK(text.find("Reply Code Reference") == std::string::npos);
+    CHECK(html.find("<meta property=\"og:title\"") != std::string::npos);
+    CHECK(html.find("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\"") != std::string::npos);
+  }
+}
+
+TEST_CASE("the English code page describes itself with its own summary and structured data", "[site][seo]") {
+  std::string html = page("smtp/535-authentication-failed/index.html");
+  CHECK(html.find("<meta name=\"description\" content=\"What SMTP 535 Authentication Failed means, when you see it "
+                  "and how to fix it. The server rejected") != std::string::npos);
+  CHECK(html.find("\"@type\":\"DefinedTerm\"") != std::string::npos);
+  CHECK(html.find("\"@type\":\"BreadcrumbList\"") != std::string::npos);
+  CHECK(html.find("rel=\"prev\"") != std::string::npos);
+  CHECK(html.find("rel=\"next\"") != std::string::npos);
+  std::string pair = page("compare/smtp/214-help-message-vs-535-authentication-failed/index.html");
+  CHECK(pair.find("\"@type\":\"TechArticle\"") != std::string::npos);
+  CHECK(pair.find("<h3>Other comparisons with 214</h3>") != std::string::npos);
+  CHECK(pair.find("<h3>Other comparisons with 535</h3>") != std::string::npos);
+  // The comparisons next to this one, and all of them on the code's page.
+  CHECK(pair.find("href=\"../214-help-message-vs-534-authentication-mechanism-too-weak/\"") != std::string::npos);
+  CHECK(pair.find("href=\"../214-help-message-vs-538-encryption-required-for-authentication/\"") != std::string::npos);
+  CHECK(pair.find("href=\"../211-system-status-vs-535-authentication-failed/\"") != std::string::npos);
+  CHECK(pair.find("href=\"../220-service-ready-vs-535-authentication-failed/\"") != std::string::npos);
+  CHECK(pair.find("href=\"../../../smtp/535-authentication-failed/#compare-heading\"") != std::string::npos);
+}
+
+TEST_CASE("the sitemap lists every page with its alternates", "[site][seo]") {
+  std::string sitemap = page("sitemap.xml");
+  std::set<std::string> listed;
+  static const std::regex loc("<loc>https://example\\.org/([^<]*)</loc>");
+  for (auto it = std::sregex_iterator(sitemap.begin(), sitemap.end(), loc); it != std::sregex_iterator(); ++it) {
+    listed.insert((*it)[1].str());
+  }
+  size_t pages = 0;
+  for (const auto& file : html_pages()) {
+    if (file == "404.html") continue;
+    ++pages;
+    INFO(file);
+    CHECK(listed.count(file.substr(0, file.size() - std::string("index.html").size())) == 1);
+  }
+  CHECK(listed.size() == pages);
+  CHECK(sitemap.find("<xhtml:link rel=\"alternate\" hreflang=\"ar\" href=\"https://example.org/ar/smtp/\"/>") !=
+        std::string::npos);
+}
+
+TEST_CASE("the files static hosts read are in the output", "[site][hosting]") {
+  for (const char* file : {"robots.txt", "404.html", ".nojekyll", "_headers", "_redirects", "sitemap.xml", "search.json",
+                           "fr/search.json"}) {
+    INFO(file);
+    CHECK(fs::exists(built_site() + "/" + file));
+  }
+  CHECK(page("robots.txt").find("Sitemap: https://example.org/sitemap.xml") != std::string::npos);
+  std::string redirects = page("_redirects");
+  CHECK(redirects.find("/compare/smtp/535-authentication-failed-vs-214-help-message/ "
+                       "/compare/smtp/214-help-message-vs-535-authentication-failed/ 301\n") != std::string::npos);
+  CHECK(redirects.find("/fr/compare/smtp/535-authentication-failed-vs-214-help-message/ "
+                       "/fr/compare/smtp/214-help-message-vs-535-authentication-failed/ 301\n") != std::string::npos);
+  CHECK(redirects.find("/smtp/535/ /smtp/535-authentication-failed/ 301\n") != std::string::npos);
+  // Every redirect target exists.
+  std::stringstream lines(redirects);
+  std::string from, to, status;
+  while (lines >> from) {
+    if (from[0] == '#') {
+      std::getline(lines, from);
+      continue;
+    }
+    lines >> to >> status;
+    INFO(from << " -> " << to);
+    CHECK(status == "301");
+    CHECK(fs::exists(built_site() + to + "index.html"));
+  }
+  std::string headers = page("_headers");
+  CHECK(headers.find("/assets/*\n  Cache-Control: public, max-age=31536000, immutable\n") == 0);
+  // The stylesheet and script carry a content hash in their names.
+  auto assets = test::list_files(built_site() + "/assets");
+  REQUIRE(assets.size() == 2);
+  CHECK(std::regex_match(assets[0], std::regex("site\\.[0-9a-f]{10}\\.js")));
+  CHECK(std::regex_match(assets[1], std::regex("style\\.[0-9a-f]{10}\\.css")));
+}
+
+TEST_CASE("no attribute of any page holds markup: templates put only text and URLs into attributes", "[site][templates]") {
+  // The templates' rule (README, Changing a template): a view's HTML goes where HTML may go;
+  // attribute values are text (escaped) or URLs. A value with a tag inside an attribute breaks it.
+  for (const auto& file : html_pages()) {
+    const std::string html = page(file);
+    INFO(file);
+    bool markup_in_attribute = false;
+    for (size_t at = html.find("=\""); at != std::string::npos && !markup_in_attribute; at = html.find("=\"", at + 2)) {
+      const size_t end = html.find('"', at + 2);
+      if (end == std::string::npos) break;
+      // Inside a <script> element quotes are JSON, not attributes.
+      const size_t script = html.rfind("<script", at), script_end = html.rfind("</script>", at);
+      if (script != std::string::npos && (script_end == std::string::npos || script_end < script) &&
+          html.find('>', script) < at) {
+        at = end;
+        continue;
+      }
+      markup_in_attribute = html.find('<', at + 2) < end;
+      at = end;
+    }
+    CHECK_FALSE(markup_in_attribute);
+  }
+}
