@@ -93,7 +93,9 @@ void report_user_files_in_the_way(const UserFilesInTheWay& e, const std::vector<
     std::string wanted_by;
     for (const auto& page : pages) {
       if (page.file == path || page.file.rfind(path + "/", 0) == 0 || path.rfind(page.file + "/", 0) == 0) {
-        wanted_by = page.code ? page.code->file + " (" + page.path + ")" : page.path;
+        wanted_by = page.code       ? page.code->file + " (" + page.path + ")"
+                    : page.protocol ? "index of " + page.protocol->file + " (" + page.path + ")"
+                                    : page.path;
         break;
       }
     }
