@@ -43,6 +43,13 @@ cmake --build build -j "$(nproc)"
 
 case "$what" in
   build) ./build/sitegen build ;;
-  test)  ctest --test-dir build --output-on-failure -j "$(nproc)" ;;
+  test)
+    # The tests make and remove thousands of small sites; in memory (/dev/shm, when the machine
+    # has one with room) they take a third less time than on disk, and the disk is left alone.
+    if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ] && \
+       [ "$(df -Pk /dev/shm | awk 'NR==2 {print $4}')" -gt 4000000 ]; then
+      export TMPDIR=/dev/shm
+    fi
+    ctest --test-dir build --output-on-failure -j "$(nproc)" ;;
   *) echo "usage: bash scripts/quickstart.sh build|test" >&2; exit 2 ;;
 esac

@@ -31,7 +31,11 @@ export function temporaryFolder(prefix) {
   return dir;
 }
 
+// The repository's site. Under CTest it is already built (the repository_site_build fixture,
+// with sitegen.json's base URL) and only read here; run alone, it is built into a temporary folder.
 export function buildSite(baseUrl = 'https://example.org/') {
+  const prebuilt = process.env.SITEGEN_REPOSITORY_SITE;
+  if (prebuilt && baseUrl === 'https://example.org/' && existsSync(join(prebuilt, 'index.html'))) return prebuilt;
   const out = join(temporaryFolder('sitegen-browser-'), 'site');
   execFileSync(binary, ['build', '--quiet', '--source', repo, '--out', out, '--base-url', baseUrl]);
   return out;
