@@ -1,5 +1,6 @@
 #include "site.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "lint.h"
@@ -31,9 +32,12 @@ std::optional<Site> load_site(const std::string& source_dir, Diagnostics& diagno
   site.assets = load_assets((source / "templates" / "assets").string(), diagnostics, source.string());
   if (fs::is_directory(source / "templates", ec)) {
     for (const char* name : kPageTemplates) {
-      if (!site.templates.has_page(name)) {
-        diagnostics.error(std::string("templates/") + name + ".mustache", 0, "",
-                          "missing; every site needs this page template");
+      const std::string file = std::string("templates/") + name + ".mustache";
+      // A template there but unreadable has its error already; "missing" would only mislead.
+      const bool reported = std::any_of(diagnostics.all().begin(), diagnostics.all().end(),
+                                        [&](const Diagnostic& d) { return d.file == file; });
+      if (!site.templates.has_page(name) && !reported) {
+        diagnostics.error(file, 0, "", "missing; every site needs this page template");
       }
     }
     for (const char* name : kRequiredAssets) {

@@ -93,7 +93,7 @@ TEST_CASE("a template nobody may read is an error naming it", "[build][inputs]")
   }
   auto result = test::run_sitegen("build --source '" + dir.path() + "'", "timeout 20 " + as_user);
   CHECK(result.exit_code == 1);
-  CHECK(result.err.find("templates/code.mustache: error: cannot be read: permission denied\n") == 0);
+  CHECK(result.err.find("templates/code.mustache: error: cannot be read: permission denied\nsitegen: 1 error(s)") == 0);
   CHECK(test::snapshot(dir / "public") == before);
 }
 
