@@ -10,6 +10,7 @@
 #include "html.h"
 #include "input_limits.h"
 #include "json_file.h"
+#include "mustache_tags.h"
 
 namespace sitegen {
 
@@ -43,10 +44,10 @@ void check_frame(const std::string& key, const std::string& text, const JsonFile
     for (const auto& name : given->second) allowed += (allowed.empty() ? "{{" : ", {{") + name + "}}";
   }
   std::set<std::string> used;
-  for (const auto& tag : frame_tags(text)) {
-    if (!tag.simple) {
+  for (const auto& tag : mustache_tags(text)) {
+    if (tag.name.size() <= kMaxPlaceholderBytes && !is_plain_variable(tag)) {
       diagnostics.error(file.path, file.where(key), key,
-                        "a frame holds only placeholders written {{name}}; \"" + text.substr(tag.offset, 20) +
+                        "a frame holds only placeholders written {{name}}; \"" + text.substr(tag.begin, 20) +
                             "\" is not one");
     } else if (tag.name.size() > kMaxPlaceholderBytes) {
       diagnostics.error(file.path, file.where(key), key, "has a placeholder name longer than " +
@@ -115,35 +116,10 @@ void check_own_strings(Locale& locale, const std::set<std::string>& own_keys, co
 
 std::vector<std::string> placeholders_of(const std::string& frame) {
   std::set<std::string> names;
-  for (const auto& tag : frame_tags(frame)) {
-    if (tag.simple) names.insert(tag.name);
+  for (const auto& tag : mustache_tags(frame)) {
+    if (is_plain_variable(tag)) names.insert(tag.name);
   }
   return {names.begin(), names.end()};
-}
-
-std::vector<FrameTag> frame_tags(const std::string& frame) {
-  std::vector<FrameTag> tags;
-  for (size_t at = frame.find("{{"); at != std::string::npos; at = frame.find("{{", at)) {
-    FrameTag tag;
-    tag.offset = at;
-    size_t i = at + 2;
-    const bool triple = i < frame.size() && frame[i] == '{';
-    if (triple) ++i;
-    while (i < frame.size() && frame[i] == ' ') ++i;
-    const size_t name_start = i;
-    while (i < frame.size() && (std::isalnum(static_cast<unsigned char>(frame[i])) || frame[i] == '_' || frame[i] == '.')) {
-      ++i;
-    }
-    tag.name = frame.substr(name_start, std::min(i - name_start, kMaxPlaceholderBytes + 1));
-    while (i < frame.size() && frame[i] == ' ') ++i;
-    const std::string close = triple ? "}}}" : "}}";
-    tag.simple = i > name_start && frame.compare(i, close.size(), close) == 0;
-    const size_t end = frame.find("}}", at + 2);
-    tags.push_back(std::move(tag));
-    if (end == std::string::npos) break;
-    at = end + 2;
-  }
-  return tags;
 }
 
 const std::string& Locale::text(const std::string& key) const {
@@ -191,14 +167,12 @@ std::string Locale::frame_text(const std::string& key, FrameValues text_values) 
   // A frame holds only plain placeholders (load_locales checks it), so this is substitution.
   std::string out;
   size_t last = 0;
-  for (const auto& tag : frame_tags(source)) {
-    out.append(source, last, tag.offset - last);
+  for (const auto& tag : mustache_tags(source)) {
+    out.append(source, last, tag.begin - last);
     for (const auto& [name, value] : text_values) {
-      if (tag.simple && tag.name == name) out.append(value.data(), value.size());
+      if (tag.name == name) out.append(value.data(), value.size());
     }
-    last = source.find("}}", tag.offset + 2);
-    last = last == std::string::npos ? source.size() : last + 2;
-    if (last < source.size() && source[last] == '}' && source.compare(tag.offset, 3, "{{{") == 0) ++last;
+    last = tag.end;
   }
   out.append(source, std::min(last, source.size()), std::string::npos);
   return out;

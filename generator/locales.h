@@ -66,13 +66,6 @@ Locales load_locales(const std::string& locales_dir, const Config& config,
 // The {{placeholders}} used in a frame, sorted.
 std::vector<std::string> placeholders_of(const std::string& frame);
 
-// Every "{{…}}" tag of a frame: where it starts, its name, and whether it is a plain
-// placeholder ({{name}} or {{{name}}}), the only kind a frame may hold.
-struct FrameTag {
-  size_t offset = 0;
-  std::string name;
-  bool simple = false;
-};
-std::vector<FrameTag> frame_tags(const std::string& frame);
+
 
 }  // namespace sitegen

@@ -9,6 +9,7 @@
 #include "html.h"
 #include "input_limits.h"
 #include "json_file.h"
+#include "mustache_tags.h"
 
 namespace fs = std::filesystem;
 namespace mst = kainjow::mustache;
@@ -47,42 +48,6 @@ int line_at(const std::string& text, size_t offset) {
   return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(std::min(offset, text.size())), '\n'));
 }
 
-// One Mustache tag: where it starts and ends, its kind ('>' partial, '#', '^', '/', '!', '=',
-// or 0 for a variable) and its name. Found by a scan, not std::regex, which recurses per
-// character on user input.
-struct Tag {
-  size_t begin = 0, end = 0;
-  char kind = 0;
-  std::string name;
-};
-
-std::vector<Tag> tags_of(const std::string& source) {
-  std::vector<Tag> tags;
-  for (size_t at = source.find("{{"); at != std::string::npos; at = source.find("{{", at)) {
-    Tag tag;
-    tag.begin = at;
-    size_t i = at + 2;
-    const bool triple = i < source.size() && source[i] == '{';
-    if (triple) ++i;
-    const size_t close = source.find(triple ? "}}}" : "}}", i);
-    tag.end = close == std::string::npos ? source.size() : close + (triple ? 3 : 2);
-    std::string inside = source.substr(i, (close == std::string::npos ? source.size() : close) - i);
-    size_t first = inside.find_first_not_of(" \t\r\n");
-    if (first != std::string::npos && std::strchr(">#^/!=&", inside[first])) {
-      tag.kind = inside[first] == '&' ? 0 : inside[first];
-      ++first;
-    }
-    first = first == std::string::npos ? inside.size() : inside.find_first_not_of(" \t\r\n", first);
-    const size_t last = inside.find_last_not_of(" \t\r\n");
-    tag.name = first == std::string::npos || last == std::string::npos || last < first ? "" : inside.substr(first, last - first + 1);
-    const size_t end = tag.end;
-    tags.push_back(std::move(tag));
-    if (end >= source.size()) break;
-    at = end;
-  }
-  return tags;
-}
-
 void check(const std::string& shown, const std::string& source, const std::map<std::string, std::string>& partials,
            Diagnostics& diagnostics) {
   if (source.size() > kMaxTemplateBytes) {
@@ -91,7 +56,7 @@ void check(const std::string& shown, const std::string& source, const std::map<s
     return;
   }
   int depth = 0;
-  for (const Tag& tag : tags_of(source)) {
+  for (const MustacheTag& tag : mustache_tags(source)) {
     if (tag.kind == '>' && tag.name.size() > kMaxPlaceholderBytes) {
       diagnostics.error(shown, line_at(source, tag.begin), "",
                         "uses a partial whose name is " + std::to_string(tag.name.size()) + " bytes long; no partial has such a name");
@@ -127,7 +92,7 @@ std::string expand_partials(const std::string& source, const std::map<std::strin
   }
   std::string out;
   size_t last = 0;
-  for (const Tag& tag : tags_of(source)) {
+  for (const MustacheTag& tag : mustache_tags(source)) {
     if (tag.kind != '>') continue;
     out.append(source, last, tag.begin - last);
     auto partial = partials.find(tag.name);
