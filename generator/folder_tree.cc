@@ -13,17 +13,6 @@ namespace sitegen {
 
 namespace {
 
-// "fr/http/404-not-found/index.html" -> "fr/http/404-not-found"; "" for a name at the top.
-std::string folder_of(const std::string& path) {
-  const size_t slash = path.rfind('/');
-  return slash == std::string::npos ? "" : path.substr(0, slash);
-}
-
-std::string name_of(const std::string& path) {
-  const size_t slash = path.rfind('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
-}
-
 // Opens `path` below `dir` without following any symlink on the way or at the end (the kernel's
 // openat2 RESOLVE_NO_SYMLINKS; on kernels without it, one name at a time). ELOOP when a
 // symlink is met, ENOTDIR when a file stands where a folder should.
@@ -149,6 +138,17 @@ void list_under(int dir_fd, const std::string& prefix, std::vector<std::string>&
 }
 
 }  // namespace
+
+// "fr/http/404-not-found/index.html" -> "fr/http/404-not-found"; "" for a name at the top.
+std::string folder_of(const std::string& path) {
+  const size_t slash = path.rfind('/');
+  return slash == std::string::npos ? "" : path.substr(0, slash);
+}
+
+std::string name_of(const std::string& path) {
+  const size_t slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
 
 FolderTree::FolderTree(std::string path) : path_(std::move(path)) { open(); }
 

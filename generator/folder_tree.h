@@ -18,6 +18,11 @@ class OutputError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// "fr/http/404-not-found/index.html" -> "fr/http/404-not-found" ("" for a name at the top), and
+// -> "index.html": the two halves of a path below a folder.
+std::string folder_of(const std::string& path);
+std::string name_of(const std::string& path);
+
 // Every path below the root is resolved one name at a time without following links (openat2's
 // RESOLVE_NO_SYMLINKS where the kernel has it): a symlink someone put inside is an entry like a
 // file, never a way into another folder. Safe to use from several threads at once.

@@ -9,12 +9,6 @@ namespace sitegen {
 
 namespace {
 
-// "fr/http/404-not-found/index.html" -> "fr/http/404-not-found"; "" for a file at the top.
-std::string folder_of(const std::string& path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string::npos ? "" : path.substr(0, slash);
-}
-
 // A folder whose time was recorded less than this long after it last changed may change again
 // within the same tick of the file system's clock without its time changing, so it is read anyway.
 constexpr int64_t kSettledNs = 1000000000;

@@ -23,12 +23,6 @@ namespace sitegen {
 
 namespace {
 
-// "fr/http/404-not-found/index.html" -> "fr/http/404-not-found"; "" for a file at the top.
-std::string folder_of(const std::string& path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string::npos ? "" : path.substr(0, slash);
-}
-
 // Swaps two paths in one step (Linux renameat2 RENAME_EXCHANGE): at every moment the output
 // folder is either the whole old site or the whole new one.
 bool swap_paths(const fs::path& a, const fs::path& b) {
