@@ -1,6 +1,8 @@
 #include "preview_server.h"
 
 #include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 
 #include <filesystem>
 #include <map>
@@ -97,9 +99,32 @@ PreviewServer::PreviewServer(std::string out_dir, std::string base_path)
 
 PreviewServer::~PreviewServer() = default;
 
+namespace {
+
+// Debian's cpp-httplib is a compiled library that listens with a queue of 5 connections: a burst
+// of clients (a page with its assets, a test's fifty) overflows it and waits for TCP's retries.
+// Linux lets listen() be called again on a listening socket to change its queue.
+void deepen_listen_queue(int port) {
+  for (int fd = 0; fd < 1024; ++fd) {
+    sockaddr_storage address{};
+    socklen_t length = sizeof address;
+    int listening = 0;
+    socklen_t size = sizeof listening;
+    if (::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) continue;
+    if (::getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &size) != 0 || !listening) continue;
+    const int bound = address.ss_family == AF_INET ? ntohs(reinterpret_cast<sockaddr_in*>(&address)->sin_port)
+                      : address.ss_family == AF_INET6 ? ntohs(reinterpret_cast<sockaddr_in6*>(&address)->sin6_port)
+                                                      : -1;
+    if (bound == port) ::listen(fd, 128);
+  }
+}
+
+}  // namespace
+
 int PreviewServer::bind(const std::string& address, int port) {
-  if (port == 0) return server_->bind_to_any_port(address);
-  return server_->bind_to_port(address, port) ? port : -1;
+  const int bound = port == 0 ? server_->bind_to_any_port(address) : (server_->bind_to_port(address, port) ? port : -1);
+  if (bound > 0) deepen_listen_queue(bound);
+  return bound;
 }
 
 void PreviewServer::listen() { server_->listen_after_bind(); }
