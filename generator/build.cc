@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "fingerprint.h"
+#include "translations.h"
 #include "hosting.h"
 #include "output_lock.h"
 #include "plan.h"
@@ -195,6 +196,7 @@ BuildResult build_site(const BuildOptions& options, Diagnostics& diagnostics, co
   const std::vector<Page> pages = plan_site(input.catalog, input.config);
   result.pages = pages.size();
   result.pages_per_locale = per_locale_counts(pages, input.config);
+  result.translations = coverage_line(translation_coverage(input.catalog, input.config));
   const std::optional<fs::path> out_dir = output_folder(options, source, input.config, diagnostics, result.exit_code);
   if (!out_dir || diagnostics.has_errors()) {
     if (result.exit_code == kExitOk) result.exit_code = kExitInputError;  // a warning under --strict
@@ -262,9 +264,10 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     char figures[96];
     std::snprintf(figures, sizeof figures, "in %.2f s (%.0f pages/s)", result.seconds,
                   static_cast<double>(result.pages) / std::max(result.seconds, 1e-3));
-    out << "sitegen: built " << result.pages << " pages (" << per_locale << ", plus 404.html) " << figures << ": "
+    out << "sitegen: built " << result.pages << " pages (" << per_locale << ", each with its 404 page) " << figures << ": "
         << result.rendered << " rendered; files: " << result.written << " written, " << result.unchanged
         << " unchanged, " << result.removed << " removed -> " << result.out_dir << "\n";
+    if (!result.translations.empty()) out << "sitegen: prose translated: " << result.translations << "\n";
   }
   return kExitOk;
 }

@@ -46,6 +46,7 @@ struct BuildResult {
   std::vector<std::string> kept;                // files of the user's in the output, kept
   std::vector<std::string> replaced;            // files of the user's pages replaced (--force)
   std::string replaced_dir;                     // where those are kept
+  std::string translations;  // per locale, the share of prose translated (translations.h coverage_line)
   double seconds = 0;
 };
 

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <optional>
 #include <set>
+#include <stdexcept>
 
 #include "json_file.h"
 #include "input_limits.h"
@@ -73,8 +74,9 @@ FieldRule rule_of(const std::string& key) {
 const std::set<std::string> kRetryValues{"not-needed", "later", "after-change", "follow"};
 const std::set<std::string> kOutcomes{"success", "intermediate", "redirect", "transient", "permanent"};
 
-// Reads a required non-empty string field; reports and returns "" if it is missing or wrong.
-std::string required_string(const JsonFile& file, const char* key, Diagnostics& diagnostics) {
+}  // namespace
+
+std::string catalog_string(const JsonFile& file, const char* key, Diagnostics& diagnostics) {
   const auto& j = file.value;
   if (!j.contains(key)) {
     diagnostics.error(file.path, 0, key, "is required");
@@ -117,16 +119,18 @@ void warn_unknown_fields(const JsonFile& file, const std::set<std::string>& know
   }
 }
 
+namespace {
+
 bool load_protocol_header(const fs::path& dir, const std::string& shown_dir, Protocol& protocol,
                           Diagnostics& diagnostics) {
   auto file = read_json_file((dir / "protocol.json").string(), shown_dir + "/protocol.json", diagnostics);
   if (!file) return false;
   int errors_before = diagnostics.error_count();
   protocol.file = file->path;
-  protocol.name = required_string(*file, "name", diagnostics);
-  protocol.title = required_string(*file, "title", diagnostics);
-  protocol.summary = required_string(*file, "summary", diagnostics);
-  protocol.rfc = required_string(*file, "rfc", diagnostics);
+  protocol.name = catalog_string(*file, "name", diagnostics);
+  protocol.title = catalog_string(*file, "title", diagnostics);
+  protocol.summary = catalog_string(*file, "summary", diagnostics);
+  protocol.rfc = catalog_string(*file, "rfc", diagnostics);
   const auto& classes = file->value.contains("classes") ? file->value["classes"] : nlohmann::json();
   if (!classes.is_object() || classes.empty()) {
     diagnostics.error(file->path, file->where("classes"), "classes",
@@ -168,18 +172,18 @@ bool parse_code(const JsonFile& parsed, const Protocol& protocol, Code& code, Di
   } else {
     code.number = j["code"].get<int>();
   }
-  code.name = required_string(*file, "name", diagnostics);
-  code.slug = required_string(*file, "slug", diagnostics);
-  code.klass = required_string(*file, "class", diagnostics);
-  code.summary = required_string(*file, "summary", diagnostics);
-  code.description = required_string(*file, "description", diagnostics);
-  code.when_seen = required_string(*file, "when_seen", diagnostics);
-  code.how_to_fix = required_string(*file, "how_to_fix", diagnostics);
-  code.defined_in = required_string(*file, "defined_in", diagnostics);
-  code.trigger = required_string(*file, "trigger", diagnostics);
-  code.retry = required_string(*file, "retry", diagnostics);
+  code.name = catalog_string(*file, "name", diagnostics);
+  code.slug = catalog_string(*file, "slug", diagnostics);
+  code.klass = catalog_string(*file, "class", diagnostics);
+  code.summary = catalog_string(*file, "summary", diagnostics);
+  code.description = catalog_string(*file, "description", diagnostics);
+  code.when_seen = catalog_string(*file, "when_seen", diagnostics);
+  code.how_to_fix = catalog_string(*file, "how_to_fix", diagnostics);
+  code.defined_in = catalog_string(*file, "defined_in", diagnostics);
+  code.trigger = catalog_string(*file, "trigger", diagnostics);
+  code.retry = catalog_string(*file, "retry", diagnostics);
   if (j.contains("outcome")) {
-    code.outcome = required_string(*file, "outcome", diagnostics);
+    code.outcome = catalog_string(*file, "outcome", diagnostics);
     if (!code.outcome.empty() && !kOutcomes.count(code.outcome)) {
       diagnostics.error(shown, file->where("outcome"), "outcome",
                         "\"" + code.outcome + "\" must be one of success, intermediate, redirect, transient, permanent");
@@ -216,6 +220,21 @@ bool parse_code(const JsonFile& parsed, const Protocol& protocol, Code& code, Di
                       "\"" + code.retry + "\" must be one of not-needed, later, after-change, follow");
   }
   return diagnostics.error_count() == errors_before;
+}
+
+const std::string& Code::english(const std::string& field) const {
+  if (field == "summary") return summary;
+  if (field == "description") return description;
+  if (field == "when_seen") return when_seen;
+  if (field == "how_to_fix") return how_to_fix;
+  if (field == "trigger") return trigger;
+  throw std::logic_error("no prose field \"" + field + "\" in a code");
+}
+
+const std::string& Protocol::english(const std::string& field) const {
+  if (field == "title") return title;
+  if (field == "summary") return summary;
+  throw std::logic_error("no prose field \"" + field + "\" in a protocol");
 }
 
 const Code* Protocol::find(int number) const {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,20 @@
 #include "json_file.h"
 
 namespace sitegen {
+
+// One field of a translation (content/<protocol>/<locale>/<code>.json): the translated text and
+// the hash of the English text it was made from (translations.h says when it is current).
+struct TranslatedField {
+  std::string text;
+  std::string source;  // 16 hex digits, the XXH3-64 of the English field; empty if not given
+  Position position;   // where the field is in the translation's file
+};
+
+// A translation of one code or protocol into one locale, by field name ("summary" -> …).
+struct Translation {
+  std::string file;  // "content/smtp/fr/535.json", for messages
+  std::map<std::string, TranslatedField> fields;
+};
 
 struct Code {
   int number = 0;
@@ -26,6 +41,10 @@ struct Code {
   std::string outcome;     // empty: the class's usual outcome (Protocol::outcome_of)
   std::string file;        // where it came from, for messages
   std::map<std::string, Position> positions;  // field -> where it is in `file`, for messages
+  std::map<std::string, Translation> translations;  // by locale ("fr"); see translations.h
+
+  // The English text of a prose field ("summary", "description", … see kCodeProseFields).
+  const std::string& english(const std::string& field) const;
 
   Position where(const std::string& field) const {
     auto it = positions.find(field);
@@ -42,11 +61,18 @@ struct Protocol {
   std::string file;     // "content/smtp/protocol.json"
   std::map<std::string, std::string> class_outcomes;  // "4xx" -> "transient"
   std::vector<Code> codes;                             // ascending by number
+  std::map<std::string, Translation> translations;     // of title and summary, by locale
+
+  const std::string& english(const std::string& field) const;  // "title" or "summary"
 
   const Code* find(int number) const;
   // success | intermediate | redirect | transient | permanent
   const std::string& outcome_of(const Code& code) const;
 };
+
+// The prose fields a translation may give, in the order reports list them.
+inline const char* const kCodeProseFields[] = {"summary", "description", "when_seen", "how_to_fix", "trigger"};
+inline const char* const kProtocolProseFields[] = {"title", "summary"};
 
 struct Catalog {
   std::vector<Protocol> protocols;  // ordered by id
@@ -58,6 +84,13 @@ Catalog load_catalog(const std::string& content_dir, Diagnostics& diagnostics);
 
 // Reads one code entry (content/<protocol>/<code>.json) of `protocol`; false if it has errors.
 bool parse_code(const JsonFile& file, const Protocol& protocol, Code& code, Diagnostics& diagnostics);
+
+// Reads a required, non-empty string field of a catalog file under the catalog's rules (its
+// size limit; line breaks only in Markdown prose; no other control character); "" if wrong.
+std::string catalog_string(const JsonFile& file, const char* key, Diagnostics& diagnostics);
+
+// Warns about every field of `file` not in `known`, suggesting the likely one.
+void warn_unknown_fields(const JsonFile& file, const std::set<std::string>& known, Diagnostics& diagnostics);
 
 // "214-help-message" for code 214 named "Help Message": lowercase ASCII words joined by '-'.
 std::string slug_for(int code, const std::string& name);

@@ -8,6 +8,7 @@
 #include "links.h"
 #include "plan.h"
 #include "site.h"
+#include "translations.h"
 
 namespace sitegen {
 
@@ -41,7 +42,14 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
       << templates << " template(s)";
   if (options.links) out << "; " << links.links << " internal links in " << links.pages << " pages checked";
   out << "\n";
-  return diagnostics.has_errors() ? kExitInputError : kExitOk;
+  bool gaps = false;
+  if (options.translations && site) {
+    const auto coverage = translation_coverage(site->catalog, site->config);
+    print_coverage(coverage, out);
+    for (const auto& locale : coverage) gaps = gaps || !locale.gaps.empty();
+    if (gaps && options.strict) out << "sitegen check: --strict: every field must be translated and current\n";
+  }
+  return diagnostics.has_errors() || (gaps && options.strict) ? kExitInputError : kExitOk;
 }
 
 }  // namespace sitegen

@@ -1,5 +1,6 @@
 // Check: the `sitegen check` command, which validates and lints a site's inputs without writing
-// anything, and with --links verifies every internal link of the built site.
+// anything, with --links verifies every internal link of the built site, and with --translations
+// reports what is translated, stale and missing in each locale.
 #pragma once
 
 #include <optional>
@@ -12,6 +13,7 @@ struct CheckOptions {
   std::string source = ".";
   bool strict = false;                  // warnings are errors
   bool links = false;                   // also verify the links of the built site
+  bool translations = false;            // also report translation coverage (with --strict, gaps fail)
   std::optional<std::string> out;       // the built site (default: sitegen.json "output")
   std::optional<std::string> base_url;  // the base URL it was built for (default: sitegen.json)
 };

@@ -4,6 +4,7 @@
 
 #include "html.h"
 #include "markdown.h"
+#include "translations.h"
 
 namespace sitegen {
 
@@ -61,7 +62,7 @@ std::string LocaleWriter::protocol_text(const Protocol& protocol, const char* fi
 }
 
 std::string LocaleWriter::meaning_line(const std::string& code_label, const Code& code) const {
-  return locale_.frame("meaning_line", {{"code", code_label}, {"summary", english(prose(code).summary)}});
+  return locale_.frame("meaning_line", {{"code", code_label}, {"summary", prose(code).summary}});
 }
 
 ViewData LocaleWriter::chrome() const {
@@ -77,8 +78,7 @@ ViewData LocaleWriter::chrome() const {
                       "search_label", text(locale_.html("ui.search_label")),
                       "search_placeholder", text(locale_.html("ui.search_placeholder")),
                       "search_no_results", text(locale_.html("ui.search_no_results")));
-  view["english_note"] =
-      locale_.id == kContentLanguage ? ViewData(false) : text(locale_.html("ui.english_prose_note"));
+  view["english_note"] = ViewData(false);  // pages showing English prose say so (views.cc)
   view["breadcrumb"] = list(0);
   view["json_ld"] = ViewData(false);
   return view;
@@ -100,12 +100,12 @@ LocalizedCode LocaleWriter::localize(const Protocol& protocol, const Code& code)
   o.compare_with = locale_.frame("compare_with", {{"code", number}});
   o.other_pairs_heading = locale_.frame("other_pairs", {{"code", number}});
   CodeEntryStrings& e = out.entry;
-  e.summary = english(p.summary);
+  e.summary = p.summary;
   e.meaning = meaning_line(number, code);
   e.protocol_meaning = meaning_line(escape_html(protocol.name) + " " + number, code);
-  const std::string trigger = english(escape_html(code.trigger));
+  const std::string& trigger = p.trigger;
   e.trigger_line = locale_.frame("trigger_line", {{"code", number}, {"trigger", trigger}});
-  e.how_to_fix = english(p.how_to_fix, true);
+  e.how_to_fix = p.how_to_fix;
   std::string reference =
       "<a href=\"" + escape_html(rfc_url(code.defined_in)) + "\">" + escape_html(code.defined_in) + "</a>";
   e.rfc_line = locale_.frame("learn_more_rfc", {{"code", number}, {"reference", reference}});
@@ -114,8 +114,8 @@ LocalizedCode LocaleWriter::localize(const Protocol& protocol, const Code& code)
                       "description_heading", text(locale_.html("headings.description")),
                       "when_seen_heading", text(locale_.html("headings.when_seen")),
                       "how_to_fix_heading", text(locale_.html("headings.how_to_fix")),
-                      "description", text(english(p.description, true)),
-                      "when_seen", text(english(p.when_seen, true)),
+                      "description", text(p.description),
+                      "when_seen", text(p.when_seen),
                       "how_to_fix", text(e.how_to_fix));
   e.facts = {
       {locale_.html("facts.class"), o.class_label},
@@ -128,15 +128,67 @@ LocalizedCode LocaleWriter::localize(const Protocol& protocol, const Code& code)
   return out;
 }
 
+namespace {
+
+// A code's English prose, rendered once for every locale that falls back to it.
+struct EnglishProse {
+  std::string summary, summary_text, description, when_seen, how_to_fix, trigger;
+};
+
+// One field in one locale: the current translation rendered by `render`, or the English marked.
+template <typename Translations, typename Render>
+std::string localized_field(const Translations& translations, const Locale& locale, const char* field,
+                            const std::string& english_source, const std::string& english_html, bool block,
+                            Render render, bool& in_english) {
+  if (locale.id != kContentLanguage) {
+    if (const TranslatedField* t = current_translation(translations, locale.id, field, english_source)) {
+      return render(t->text);
+    }
+    in_english = true;
+  }
+  return mark_english(english_html, locale, block);
+}
+
+CodeProse localized_prose(const Code& code, const EnglishProse& english, const Locale& locale) {
+  CodeProse p;
+  bool summary = false, rest = false;
+  const auto& t = code.translations;
+  p.summary = localized_field(t, locale, "summary", code.summary, english.summary, false, render_inline_markdown, summary);
+  p.summary_text = summary || locale.id == kContentLanguage
+                       ? english.summary_text
+                       : render_plain_text(t.at(locale.id).fields.at("summary").text);
+  p.description = localized_field(t, locale, "description", code.description, english.description, true, render_markdown, rest);
+  p.when_seen = localized_field(t, locale, "when_seen", code.when_seen, english.when_seen, true, render_markdown, rest);
+  p.how_to_fix = localized_field(t, locale, "how_to_fix", code.how_to_fix, english.how_to_fix, true, render_markdown, rest);
+  p.trigger = localized_field(t, locale, "trigger", code.trigger, english.trigger, false, escape_html, rest);
+  p.summary_in_english = summary;
+  p.any_in_english = summary || rest;
+  return p;
+}
+
+ProtocolProse localized_prose(const Protocol& protocol, const std::string& summary_html, const Locale& locale) {
+  ProtocolProse p;
+  const auto& t = protocol.translations;
+  p.title = localized_field(t, locale, "title", protocol.title, escape_html(protocol.title), false, escape_html,
+                            p.any_in_english);
+  p.summary = localized_field(t, locale, "summary", protocol.summary, summary_html, false, render_inline_markdown,
+                              p.any_in_english);
+  return p;
+}
+
+}  // namespace
+
 SiteData prepare_site_data(const Config& config, const Catalog& catalog, const Locales& locales,
                            const Assets& assets) {
   SiteData site{config, catalog, locales, {}, {}, assets, {}, {}};
   for (const auto& protocol : catalog.protocols) {
-    site.protocol_summaries[&protocol] = render_inline_markdown(protocol.summary);
+    const std::string summary = render_inline_markdown(protocol.summary);
+    for (const auto& locale : locales.list) site.protocol_prose[{&locale, &protocol}] = localized_prose(protocol, summary, locale);
     for (const auto& code : protocol.codes) {
-      site.prose[&code] = {render_inline_markdown(code.summary), render_plain_text(code.summary),
-                           render_markdown(code.description), render_markdown(code.when_seen),
-                           render_markdown(code.how_to_fix)};
+      const EnglishProse english{render_inline_markdown(code.summary), render_plain_text(code.summary),
+                                 render_markdown(code.description), render_markdown(code.when_seen),
+                                 render_markdown(code.how_to_fix), escape_html(code.trigger)};
+      for (const auto& locale : locales.list) site.prose[{&locale, &code}] = localized_prose(code, english, locale);
     }
   }
   // Each locale's strings are made on a thread of their own: with the titles of every pair, this

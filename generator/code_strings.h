@@ -15,13 +15,24 @@
 
 namespace sitegen {
 
-// A code's English prose rendered to HTML once, shared by every page and locale that shows it.
+// A code's prose in one locale, rendered once and shared by every page that shows it: each field
+// is the locale's current translation, or else the English marked lang="en" (html.h).
 struct CodeProse {
   std::string summary;       // inline HTML
   std::string summary_text;  // plain text, for meta descriptions and search
-  std::string description;
+  std::string description;   // block HTML
   std::string when_seen;
   std::string how_to_fix;
+  std::string trigger;       // escaped text
+  bool summary_in_english = false;  // the summary is the English fallback
+  bool any_in_english = false;      // some field is (the page then says so in its footer)
+};
+
+// A protocol's title and summary in one locale, the same way.
+struct ProtocolProse {
+  std::string title;    // escaped text
+  std::string summary;  // inline HTML
+  bool any_in_english = false;
 };
 
 // A code's strings in one locale, made once per build: a code appears on its own page and on
@@ -64,14 +75,15 @@ struct SiteData {
   const Config& config;
   const Catalog& catalog;
   const Locales& locales;
-  std::map<const Code*, CodeProse> prose;
-  std::map<const Protocol*, std::string> protocol_summaries;  // inline HTML
+  std::map<std::pair<const Locale*, const Code*>, CodeProse> prose;
+  std::map<std::pair<const Locale*, const Protocol*>, ProtocolProse> protocol_prose;
   const Assets& assets;
   std::map<std::pair<const Locale*, const Code*>, LocalizedCode> localized;
   std::map<const Locale*, ViewData> chrome;  // the fields every page of a locale shares (View::shared)
 };
 
-// Renders the Markdown of every code and protocol, and every code's strings in every locale.
+// Renders the Markdown of every code and protocol in every locale (translated where the
+// translation is current), and every code's strings in every locale.
 SiteData prepare_site_data(const Config& config, const Catalog& catalog, const Locales& locales,
                            const Assets& assets);
 
@@ -88,7 +100,7 @@ class LocaleWriter {
   std::string english(const std::string& html, bool block = false) const;
   // A code's name, escaped and marked.
   std::string name(const Code& code) const;
-  const CodeProse& prose(const Code& code) const { return site_.prose.at(&code); }
+  const CodeProse& prose(const Code& code) const { return site_.prose.at({&locale_, &code}); }
   // "classes.smtp.2xx.name"
   std::string class_key(const Protocol& protocol, const std::string& klass, const char* field) const;
   // "2xx (Positive Completion)" for use inside a sentence.

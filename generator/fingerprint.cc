@@ -7,12 +7,22 @@ namespace sitegen {
 
 namespace {
 
-Digest entry_digest(const Code& code) {
-  return DigestBuilder()
-      .add(std::to_string(code.number)).add(code.name).add(code.slug).add(code.klass).add(code.summary)
+// A code's or protocol's translation into one locale: each field's text and source hash (which
+// decide whether the pages show it).
+void add_translation(DigestBuilder& h, const std::map<std::string, Translation>& translations,
+                     const std::string& locale) {
+  auto it = translations.find(locale);
+  if (it == translations.end()) return;
+  for (const auto& [field, translated] : it->second.fields) h.add(field).add(translated.text).add(translated.source);
+}
+
+Digest entry_digest(const Code& code, const std::string& locale) {
+  DigestBuilder h;
+  h.add(std::to_string(code.number)).add(code.name).add(code.slug).add(code.klass).add(code.summary)
       .add(code.description).add(code.when_seen).add(code.how_to_fix).add(code.defined_in).add(code.trigger)
-      .add(code.retry).add(code.outcome)
-      .done();
+      .add(code.retry).add(code.outcome);
+  add_translation(h, code.translations, locale);
+  return h.done();
 }
 
 }  // namespace
@@ -28,54 +38,59 @@ Fingerprints::Fingerprints(const Site& site) {
   for (const auto& [name, source] : site.templates.partials_) global.add(name).add(source);
   for (const auto& [name, path] : site.assets.paths) global.add(name).add(path);
   global_ = global.done();
+  site_default_locale_ = config.default_locale;
 
   for (const auto& locale : site.locales.list) {
     DigestBuilder strings;
     for (const auto& [key, text] : locale.strings_) strings.add(key).add(text);
     locales_[locale.id] = strings.done();
-  }
 
-  DigestBuilder every_outline, every_entry;
-  for (const auto& protocol : site.catalog.protocols) {
-    DigestBuilder outline;
-    outline.add(protocol.id).add(protocol.name).add(protocol.title).add(protocol.summary).add(protocol.rfc);
-    for (const auto& [klass, outcome] : protocol.class_outcomes) outline.add(klass).add(outcome);
-    for (const auto& code : protocol.codes) {
-      outline.add(std::to_string(code.number)).add(code.name).add(code.slug).add(code.klass);
-      entries_[&code] = entry_digest(code);
+    const std::string& id = locale.id;
+    DigestBuilder every_outline, every_entry;
+    for (const auto& protocol : site.catalog.protocols) {
+      DigestBuilder outline;
+      outline.add(protocol.id).add(protocol.name).add(protocol.title).add(protocol.summary).add(protocol.rfc);
+      add_translation(outline, protocol.translations, id);
+      for (const auto& [klass, outcome] : protocol.class_outcomes) outline.add(klass).add(outcome);
+      for (const auto& code : protocol.codes) {
+        outline.add(std::to_string(code.number)).add(code.name).add(code.slug).add(code.klass);
+        entries_[{id, &code}] = entry_digest(code, id);
+      }
+      const Digest protocol_outline = outline.done();
+      outlines_[{id, &protocol}] = protocol_outline;
+      DigestBuilder full;
+      full.add(protocol_outline);
+      for (const auto& code : protocol.codes) full.add(entries_[{id, &code}]);
+      every_entry_[{id, &protocol}] = full.done();
+      every_outline.add(protocol_outline);
+      every_entry.add(every_entry_[{id, &protocol}]);
     }
-    outlines_[&protocol] = outline.done();
-    DigestBuilder full;
-    full.add(outlines_[&protocol]);
-    for (const auto& code : protocol.codes) full.add(entries_[&code]);
-    every_entry_[&protocol] = full.done();
-    every_outline.add(outlines_[&protocol]);
-    every_entry.add(every_entry_[&protocol]);
+    every_outline_[id] = every_outline.done();
+    every_entry_of_every_protocol_[id] = every_entry.done();
   }
-  every_outline_ = every_outline.done();
-  every_entry_of_every_protocol_ = every_entry.done();
 }
 
 Digest Fingerprints::page(const Page& page) const {
   const PageInputs inputs = page_inputs(page);
+  const std::string& locale = page.locale;
   DigestBuilder h;
-  h.add(global_).add(page_kind_name(page.kind)).add(page.path).add(locales_.at(page.locale));
-  if (inputs.every_outline) h.add(every_outline_);
-  if (inputs.outline) h.add(outlines_.at(inputs.outline));
-  if (inputs.every_entry_of) h.add(every_entry_.at(inputs.every_entry_of));
+  h.add(global_).add(page_kind_name(page.kind)).add(page.path).add(locales_.at(locale));
+  if (inputs.every_outline) h.add(every_outline_.at(locale));
+  if (inputs.outline) h.add(outlines_.at({locale, inputs.outline}));
+  if (inputs.every_entry_of) h.add(every_entry_.at({locale, inputs.every_entry_of}));
   for (const Code* code : inputs.entries) {
-    if (code) h.add(entries_.at(code));
+    if (code) h.add(entries_.at({locale, code}));
   }
   return h.done();
 }
 
 Digest Fingerprints::hosting() const {
-  return DigestBuilder().add(global_).add("hosting files").add(every_outline_).done();
+  return DigestBuilder().add(global_).add("hosting files").add(every_outline_.at(site_default_locale_)).done();
 }
 
 Digest Fingerprints::search_index(const std::string& locale) const {
   return DigestBuilder()
-      .add(global_).add("search index").add(locale).add(locales_.at(locale)).add(every_entry_of_every_protocol_)
+      .add(global_).add("search index").add(locale).add(locales_.at(locale)).add(every_entry_of_every_protocol_.at(locale))
       .done();
 }
 

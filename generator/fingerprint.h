@@ -25,13 +25,16 @@ class Fingerprints {
   Digest search_index(const std::string& locale) const;
 
  private:
-  Digest global_;                                        // the binary, settings, templates, assets
-  std::map<std::string, Digest> locales_;                // every string of a locale (with fallbacks)
-  std::map<const Protocol*, Digest> outlines_;           // header and every code's number, name, slug, class
-  std::map<const Protocol*, Digest> every_entry_;        // outline and every code's full entry
-  std::map<const Code*, Digest> entries_;                // one code, every field
-  Digest every_outline_;                                 // outline of every protocol (home, 404)
-  Digest every_entry_of_every_protocol_;                 // every protocol's full entries
+  // Catalog data is digested per locale: a page shows the translations of its own locale.
+  using InLocale = std::pair<std::string, const void*>;  // (locale, protocol or code)
+  std::string site_default_locale_;         // the hosting files list the default locale's URLs too
+  Digest global_;                            // the binary, settings, templates, assets
+  std::map<std::string, Digest> locales_;    // every string of a locale (with fallbacks)
+  std::map<InLocale, Digest> outlines_;      // header and every code's number, name, slug, class
+  std::map<InLocale, Digest> every_entry_;   // outline and every code's full entry
+  std::map<InLocale, Digest> entries_;       // one code, every field
+  std::map<std::string, Digest> every_outline_;                   // of every protocol (home, 404)
+  std::map<std::string, Digest> every_entry_of_every_protocol_;  // the search index
 };
 
 }  // namespace sitegen

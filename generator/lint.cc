@@ -3,7 +3,13 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <functional>
+#include <map>
 #include <regex>
+#include <set>
+#include <vector>
+
+#include "html.h"
 
 namespace sitegen {
 
@@ -46,10 +52,14 @@ std::string without_code_spans(const std::string& markdown) {
   return out;
 }
 
-// The text without the period of "e.g.", "i.e.", "etc.", "vs.", "cf." and "approx.", which does
-// not end a sentence.
-std::string without_abbreviation_periods(const std::string& text) {
-  static const char* const kAbbreviations[] = {"e.g", "i.e", "etc", "vs", "cf", "approx"};
+// The text without the periods of abbreviations, which do not end a sentence: "e.g.", "i.e.",
+// "etc.", "vs.", "cf.", "approx.", and in French "p. ex.", in German "z. B.", "d. h.", "bzw.".
+std::string without_abbreviation_periods(const std::string& text, const std::string& language) {
+  static const std::vector<const char*> kEnglish{"e.g", "i.e", "etc", "vs", "cf", "approx"};
+  static const std::vector<const char*> kFrench{"etc", "cf", "p", "ex", "env", "c.-à-d"};
+  static const std::vector<const char*> kGerman{"z", "b", "d", "h", "u", "a", "bzw", "ggf", "usw", "evtl",
+                                                "ca", "vgl", "nr", "etc"};
+  const auto& kAbbreviations = language == "de" ? kGerman : language == "fr" ? kFrench : kEnglish;
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size();) {
@@ -86,41 +96,58 @@ bool has_sentence_break(const std::string& text) {
   return false;
 }
 
+using Report = std::function<void(Severity, const std::string& field, const std::string& message)>;
+
+// The rules of the prose fields in any language: what the sentence frames need of them.
+void lint_prose(const std::map<std::string, const std::string*>& prose, const std::string& number,
+                const std::string& language, const Report& report) {
+  // The summary fills "SMTP 250: {summary}" and the intro: it must be one whole sentence.
+  if (auto it = prose.find("summary"); it != prose.end()) {
+    const std::string& summary = *it->second;
+    std::string plain = without_abbreviation_periods(without_code_spans(summary), language);
+    if (summary.back() != '.') {
+      report(Severity::error, "summary", "must be one sentence ending with a period");
+    }
+    if (has_sentence_break(plain)) {
+      report(Severity::error, "summary", "must be one sentence; move the rest to \"description\"");
+    }
+    if (summary.compare(0, number.size(), number) == 0) {
+      report(Severity::error, "summary",
+             "must not start with the code: the pages already put \"" + number + ":\" in front of it");
+    }
+    if (language == kContentLanguage && std::regex_search(summary, kFragment)) {
+      report(Severity::error, "summary",
+             "reads as a fragment (\"A … response containing …\"); write a sentence with its own subject and verb");
+    }
+  }
+  if (auto it = prose.find("trigger"); it != prose.end() && !it->second->empty() && it->second->back() == '.') {
+    report(Severity::error, "trigger", "must be a noun phrase without a final period; the frames add punctuation");
+  }
+  for (const auto& [field, text] : prose) {
+    std::string word = doubled_word(*text, language);
+    if (!word.empty()) {
+      report(Severity::error, field, "doubled word \"" + word + "\"");
+    }
+  }
+}
+
 void lint_code(const Code& code, Diagnostics& diagnostics) {
   auto report = [&](Severity severity, const std::string& field, const std::string& message) {
     Position at = code.where(field);
     diagnostics.add({severity, code.file, at.line, at.column, field, message});
   };
   const std::string number = std::to_string(code.number);
-
-  // The summary fills "SMTP 250: {summary}" and the intro: it must be one whole sentence.
-  const std::string& summary = code.summary;
-  std::string plain = without_abbreviation_periods(without_code_spans(summary));
-  if (summary.back() != '.') {
-    report(Severity::error, "summary", "must be one sentence ending with a period");
-  }
-  if (has_sentence_break(plain)) {
-    report(Severity::error, "summary", "must be one sentence; move the rest to \"description\"");
-  }
-  if (summary.compare(0, number.size(), number) == 0) {
-    report(Severity::error, "summary",
-           "must not start with the code: the pages already put \"" + number + ":\" in front of it");
-  }
-  if (std::regex_search(summary, kFragment)) {
-    report(Severity::error, "summary",
-           "reads as a fragment (\"A … response containing …\"); write a sentence with its own subject and verb");
-  }
-
-  if (!code.trigger.empty() && code.trigger.back() == '.') {
-    report(Severity::error, "trigger", "must be a noun phrase without a final period; the frames add punctuation");
-  }
-
-  const std::pair<const char*, const std::string*> prose[] = {
-      {"name", &code.name},           {"summary", &code.summary},       {"description", &code.description},
-      {"when_seen", &code.when_seen}, {"how_to_fix", &code.how_to_fix}, {"trigger", &code.trigger}};
-  for (const auto& [field, text] : prose) {
-    std::string word = doubled_word(*text);
-    if (!word.empty()) report(Severity::error, field, "doubled word \"" + word + "\"");
+  lint_prose({{"name", &code.name},           {"summary", &code.summary},       {"description", &code.description},
+              {"when_seen", &code.when_seen}, {"how_to_fix", &code.how_to_fix}, {"trigger", &code.trigger}},
+             number, kContentLanguage, report);
+  // Translations meet the same rules, in their own language.
+  for (const auto& [locale, translation] : code.translations) {
+    std::map<std::string, const std::string*> prose;
+    for (const auto& [field, translated] : translation.fields) prose[field] = &translated.text;
+    lint_prose(prose, number, locale, [&](Severity severity, const std::string& field, const std::string& message) {
+      Position at = translation.fields.at(field).position;
+      diagnostics.add({severity, translation.file, at.line, at.column, field, message});
+    });
   }
 
   std::string expected = slug_for(code.number, code.name);
@@ -131,7 +158,13 @@ void lint_code(const Code& code, Diagnostics& diagnostics) {
 
 }  // namespace
 
-std::string doubled_word(const std::string& text) {
+bool may_double(const std::string& word, const std::string& language) {
+  static const std::set<std::string> kGerman{"die", "der", "das", "den", "dem", "des", "sie"};
+  static const std::set<std::string> kFrench{"nous", "vous"};
+  return (language == "de" && kGerman.count(word)) || (language == "fr" && kFrench.count(word));
+}
+
+std::string doubled_word(const std::string& text, const std::string& language) {
   std::string plain = without_code_spans(text);
   std::string previous, word;
   for (size_t i = 0; i <= plain.size(); ++i) {
@@ -141,7 +174,7 @@ std::string doubled_word(const std::string& text) {
       continue;
     }
     if (!word.empty()) {
-      if (word == previous) return word + " " + word;
+      if (word == previous && !may_double(word, language)) return word + " " + word;
       previous = word;
       word.clear();
     }

@@ -12,8 +12,12 @@ namespace sitegen {
 // Reports every finding with file, line and field. Run by `sitegen check` and before every build.
 void lint_catalog(const Catalog& catalog, Diagnostics& diagnostics);
 
-// The first word repeated right after itself ("when when"), ignoring case and Markdown code
-// spans; empty if there is none.
-std::string doubled_word(const std::string& text);
+// Whether `language` doubles `word` (lower case) in correct sentences: German "die die" (a
+// relative pronoun before an article), "Sie sie"; French "vous vous" (a reflexive verb).
+bool may_double(const std::string& word, const std::string& language);
+
+// The first word repeated right after itself ("when when") that `language` does not double,
+// ignoring case and Markdown code spans; empty if there is none.
+std::string doubled_word(const std::string& text, const std::string& language = "en");
 
 }  // namespace sitegen

@@ -45,6 +45,9 @@ int main(int argc, char** argv) {
   add_source_option(check_command, check.source);
   check_command->add_flag("--strict", check.strict, "Treat warnings as errors");
   check_command->add_flag("--links", check.links, "Also verify that every internal link of the built site resolves");
+  check_command->add_flag("--translations", check.translations,
+                          "Also report, per locale, the prose fields translated, stale and missing (with --strict, "
+                          "any gap fails)");
   check_command->add_option("--out", check.out, "The built site to check with --links (default: sitegen.json \"output\")");
   check_command->add_option("--base-url", check.base_url, "The base URL the site was built with (default: read from its robots.txt, else sitegen.json)")
       ->check(check_base_url);

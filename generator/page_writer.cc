@@ -21,12 +21,12 @@ const CodeProse& PageWriter::prose(const Code& code) const {
   return LocaleWriter::prose(code);
 }
 
-const std::string& PageWriter::protocol_summary(const Protocol& protocol) const {
+const ProtocolProse& PageWriter::protocol_prose(const Protocol& protocol) const {
   if (!inputs_.reads_outline(protocol)) {
     throw std::logic_error(std::string("the view of ") + page_.path + " reads the summary of " + protocol.id +
                            ", which page_inputs() does not declare");
   }
-  return site_.protocol_summaries.at(&protocol);
+  return site_.protocol_prose.at({&locale_, &protocol});
 }
 
 std::string PageWriter::href(const std::string& target) const {

@@ -29,7 +29,7 @@ class PageWriter : public LocaleWriter {
   const CodeOutlineStrings& outline(const Code& code) const;
   const CodeEntryStrings& entry(const Code& code) const;
   const CodeProse& prose(const Code& code) const;
-  const std::string& protocol_summary(const Protocol& protocol) const;
+  const ProtocolProse& protocol_prose(const Protocol& protocol) const;
 
   // The 404 page is served at whatever URL was missing, so its links cannot be relative:
   // they start from the base URL's path instead.

@@ -25,19 +25,19 @@ std::string path_in_locale(const Page& page, const std::string& locale, const Co
     case PageKind::protocol_index: return protocol_path(prefix, *page.protocol);
     case PageKind::code: return code_path(prefix, *page.protocol, *page.code);
     case PageKind::pair: return pair_path(prefix, *page.protocol, *page.code, *page.other);
-    case PageKind::not_found: return not_found_path();
+    case PageKind::not_found: return not_found_path(prefix);
   }
   return prefix;
 }
 
 std::vector<Page> plan_site(const Catalog& catalog, const Config& config) {
   std::vector<Page> pages;
-  size_t per_locale = 1;
+  size_t per_locale = 2;  // the home and 404 pages
   for (const auto& protocol : catalog.protocols) {
     const size_t n = protocol.codes.size();
     per_locale += 1 + n + n * (n > 0 ? n - 1 : 0) / 2;
   }
-  pages.reserve(per_locale * config.locales.size() + 1);
+  pages.reserve(per_locale * config.locales.size());
   auto add = [&](Page page) {
     page.path = path_in_locale(page, page.locale, config);
     page.file = page.kind == PageKind::not_found ? page.path : page.path + "index.html";
@@ -56,9 +56,9 @@ std::vector<Page> plan_site(const Catalog& catalog, const Config& config) {
         }
       }
     }
+    // Each locale has its own page for missing URLs (urls.h not_found_path).
+    add({PageKind::not_found, locale, nullptr, nullptr, nullptr, "", ""});
   }
-  // Static hosts serve one /404.html for every missing URL, so there is one, in the default locale.
-  add({PageKind::not_found, config.default_locale, nullptr, nullptr, nullptr, "", ""});
   return pages;
 }
 

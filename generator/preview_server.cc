@@ -90,6 +90,18 @@ std::string resolve_served_file(const std::string& root, const std::string& path
   return real.string();
 }
 
+std::string nearest_not_found_file(const std::string& root, const std::string& path) {
+  // "/fr/smtp/999" names no folder "999": its folder is "/fr/smtp/" unless a '/' ends it.
+  std::string folder = path.substr(0, path.rfind('/') + 1);
+  while (!folder.empty()) {
+    std::string file = resolve_served_file(root, folder + not_found_path());
+    if (!file.empty()) return file;
+    folder = folder.substr(0, folder.rfind('/', folder.size() - 2) + 1);
+    if (folder.size() <= 1) return resolve_served_file(root, "/" + not_found_path());
+  }
+  return "";
+}
+
 PreviewServer::PreviewServer(std::string out_dir, std::string base_path)
     : out_dir_(std::move(out_dir)), base_path_(std::move(base_path)), server_(std::make_unique<httplib::Server>()) {
   // Live-reload connections stay open, so the pool is larger than the default.
@@ -185,7 +197,8 @@ server_->Get(R"(/.*)", [&](const httplib::Request& request, httplib::Response& r
   int status = 200;
   if (file.empty()) {
     status = 404;
-    file = (fs::path(out_dir_) / not_found_path()).string();
+    const bool inside = path.rfind(base_path_, 0) == 0;
+    file = nearest_not_found_file(out_dir_, inside ? "/" + path.substr(base_path_.size()) : "/");
   }
   // Read before the file: if a rebuild lands in between, the page is newer than it says and
   // only gets one reload too many.

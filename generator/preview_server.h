@@ -60,4 +60,8 @@ class PreviewServer {
 // is none or the path would leave `root` (through "..", backslashes or a symlink).
 std::string resolve_served_file(const std::string& root, const std::string& path);
 
+// The 404 page for a missing URL path, as Cloudflare Pages finds it: the 404.html nearest to it,
+// in its folder or the closest folder above ("/fr/smtp/999/" -> fr/404.html); "" if none.
+std::string nearest_not_found_file(const std::string& root, const std::string& path);
+
 }  // namespace sitegen

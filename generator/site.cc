@@ -5,6 +5,7 @@
 
 #include "lint.h"
 #include "locale_keys.h"
+#include "translations.h"
 
 namespace fs = std::filesystem;
 
@@ -25,6 +26,7 @@ std::optional<Site> load_site(const std::string& source_dir, Diagnostics& diagno
   site.config = load_config(source.string(), diagnostics);
   const bool config_read = diagnostics.error_count() == errors_before_config;
   site.catalog = load_catalog((source / "content").string(), diagnostics);
+  load_translations((source / "content").string(), site.config, site.catalog, diagnostics);
   lint_catalog(site.catalog, diagnostics);
   site.locales = load_locales((source / "locales").string(), site.config, required_locale_keys(site.catalog), diagnostics,
                               frame_placeholders());

@@ -36,7 +36,7 @@ std::string pairs_folder(const std::string& prefix) { return prefix + "compare/"
 
 std::string search_index_file(const std::string& prefix) { return prefix + "search.json"; }
 
-std::string not_found_path() { return "404.html"; }
+std::string not_found_path(const std::string& prefix) { return prefix + "404.html"; }
 
 std::string assets_folder() { return "assets/"; }
 

@@ -23,8 +23,10 @@ std::string reversed_pair_path(const std::string& prefix, const Protocol& protoc
 std::string pairs_folder(const std::string& prefix);
 // A locale's search index ("search.json", "fr/search.json").
 std::string search_index_file(const std::string& prefix);
-// The one page static hosts serve for a missing URL.
-std::string not_found_path();
+// A locale's page for a missing URL ("404.html", "fr/404.html"): hosts that serve the nearest
+// 404.html (Cloudflare Pages, `sitegen serve`) show it for any missing URL in the locale's
+// folder; hosts with one 404 page serve the root's, whose script moves on to the locale's.
+std::string not_found_path(const std::string& prefix = "");
 // The folder of the fingerprinted stylesheets and scripts.
 std::string assets_folder();
 

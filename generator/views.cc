@@ -1,6 +1,5 @@
 #include "views.h"
 
-#include <cctype>
 #include <nlohmann/json.hpp>
 
 #include "html.h"
@@ -14,13 +13,14 @@ namespace {
 
 using json = nlohmann::json;  // for the JSON-LD, which is JSON
 
-std::string lowercase(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
+// The footer's note that some explanations are in English, on the pages that show some.
+ViewData english_note(const Locale& locale, bool shows_english) {
+  return shows_english ? text(locale.html("ui.english_prose_note")) : ViewData(false);
 }
 
 ViewData home_view(const PageWriter& w, const SiteData& site) {
   const Locale& l = w.locale();
+  bool shows_english = false;
   ViewData view = w.base(l.html("site.title"), l.text("site.tagline"));
   view["heading"] = text(l.html("site.title"));
   view["search_index_href"] = text(w.href(search_index_path(l.id, site.config)));
@@ -29,12 +29,15 @@ ViewData home_view(const PageWriter& w, const SiteData& site) {
   view["protocols_heading"] = text(l.html("ui.protocols"));
   ViewData protocols = list(site.catalog.protocols.size());
   for (const auto& protocol : site.catalog.protocols) {
+    const ProtocolProse& prose = w.protocol_prose(protocol);
+    shows_english = shows_english || prose.any_in_english;
     append(protocols, fields("href", text(w.href(protocol_path(w.prefix(), protocol))),
                              "label", text(w.protocol_text(protocol, "title")),
-                             "title", text(w.english(escape_html(protocol.title))),
-                             "summary", text(w.english(w.protocol_summary(protocol)))));
+                             "title", text(prose.title),
+                             "summary", text(prose.summary)));
   }
   view["protocols"] = std::move(protocols);
+  view["english_note"] = english_note(l, shows_english);
   view["json_ld"] = text(PageWriter::script_json({{"@context", "https://schema.org"},
                                                   {"@type", "WebSite"},
                                                   {"name", l.text("site.title")},
@@ -51,16 +54,20 @@ ViewData protocol_view(const PageWriter& w, const Page& page) {
   view["intro"] = text(w.protocol_text(protocol, "intro"));
   w.add_breadcrumb(view, nullptr, l.text("protocols." + protocol.id + ".title"));
   ViewData classes = list(protocol.class_outcomes.size());
+  bool shows_english = false;
   for (const auto& [klass, outcome] : protocol.class_outcomes) {
     ViewData codes = list(protocol.codes.size());
     for (const auto& code : protocol.codes) {
       if (code.klass != klass) continue;
+      const CodeProse& prose = w.prose(code);
+      shows_english = shows_english || prose.summary_in_english;
+      // site.js folds case and accents of this and of what the reader types alike.
       append(codes, fields("href", text(w.href(code_path(w.prefix(), protocol, code))),
                            "number", text(std::to_string(code.number)),
                            "name", text(w.outline(code).name),
                            "summary", text(w.entry(code).summary),
-                           "search", text(escape_html(lowercase(std::to_string(code.number) + " " + code.name + " " +
-                                                                w.prose(code).summary_text)))));
+                           "search", text(escape_html(std::to_string(code.number) + " " + code.name + " " +
+                                                      prose.summary_text))));
     }
     if (codes.is_empty_list()) continue;
     append(classes, fields("anchor", text("class-" + klass),
@@ -69,6 +76,7 @@ ViewData protocol_view(const PageWriter& w, const Page& page) {
                            "codes", std::move(codes)));
   }
   view["classes"] = std::move(classes);
+  view["english_note"] = english_note(l, shows_english);
   return view;
 }
 
@@ -80,10 +88,10 @@ ViewData code_view(const PageWriter& w, const Page& page) {
   const CodeEntryStrings& entry = w.entry(code);
   const std::string number = std::to_string(code.number);
   const std::string& title_text = outline.title_text;
-  // English pages add the summary itself; elsewhere it would be English inside another language.
+  // The summary follows when it is in the page's language (an untranslated one is English).
   std::string description =
       l.frame_text("meta_code", {{"protocol", protocol.name}, {"code", number}, {"name", code.name}});
-  if (l.id == kContentLanguage) description += " " + w.prose(code).summary_text;
+  if (!w.prose(code).summary_in_english) description += " " + w.prose(code).summary_text;
   ViewData view = w.base(outline.plain_title, description);
   view["heading"] = text(outline.title);
   json term = {{"@type", "DefinedTerm"},
@@ -136,6 +144,7 @@ ViewData code_view(const PageWriter& w, const Page& page) {
   };
   view["previous"] = neighbour(previous, "previous");
   view["next"] = neighbour(next, "next");
+  view["english_note"] = english_note(l, w.prose(code).any_in_english);
   return view;
 }
 
@@ -288,6 +297,7 @@ ViewData pair_view(const PageWriter& w, const Page& page) {
   view["learn_more"] = std::move(learn_more);
 
   view["other_pairs"] = pair_related(w, p);
+  view["english_note"] = english_note(l, w.prose(a).any_in_english || w.prose(b).any_in_english);
   return view;
 }
 
@@ -307,6 +317,10 @@ ViewData not_found_view(const PageWriter& w, const SiteData& site) {
     if (!prefix.empty()) prefixes += (prefixes.empty() ? "" : " ") + prefix;
   }
   view["locale_prefixes"] = text(prefixes);
+  // A host with one 404 page serves this locale's for every locale: the script moves on to the
+  // reader's (urls.h not_found_path), which it finds from the prefixes and this page's own.
+  view["own_prefix"] = text(w.prefix());
+  view["not_found_file"] = text(not_found_path(""));
   view["pairs_folder"] = text(pairs_folder(""));
   ViewData protocols = list(site.catalog.protocols.size());
   for (const auto& protocol : site.catalog.protocols) {

@@ -14,8 +14,8 @@ TEST_CASE("the plan has every page once at the URL scheme's paths", "[plan]") {
   Catalog catalog = load_catalog(dir / "content", diagnostics);
   std::vector<Page> pages = plan_site(catalog, config);
 
-  // Per locale: home, index, 3 codes, 3 pairs; then one 404.
-  CHECK(pages.size() == 3 * 8 + 1);
+  // Per locale: home, index, 3 codes, 3 pairs, 404.
+  CHECK(pages.size() == 3 * 9);
   std::set<std::string> files;
   for (const auto& page : pages) files.insert(page.file);
   CHECK(files.size() == pages.size());
@@ -25,16 +25,20 @@ TEST_CASE("the plan has every page once at the URL scheme's paths", "[plan]") {
   CHECK(pages[2].file == "smtp/214-help-message/index.html");
   CHECK(pages[5].file == "compare/smtp/214-help-message-vs-235-authentication-successful/index.html");
   CHECK(pages[7].file == "compare/smtp/235-authentication-successful-vs-535-authentication-failed/index.html");
-  CHECK(pages[8].file == "fr/index.html");
-  CHECK(pages[8 + 7].path == "fr/compare/smtp/235-authentication-successful-vs-535-authentication-failed/");
-  CHECK(pages[16 + 3].file == "ar/smtp/235-authentication-successful/index.html");
-  CHECK(pages.back().file == "404.html");
+  CHECK(pages[8].file == "404.html");
+  CHECK(pages[8].kind == PageKind::not_found);
+  CHECK(pages[9].file == "fr/index.html");
+  CHECK(pages[9 + 7].path == "fr/compare/smtp/235-authentication-successful-vs-535-authentication-failed/");
+  CHECK(pages[9 + 8].file == "fr/404.html");
+  CHECK(pages[18 + 3].file == "ar/smtp/235-authentication-successful/index.html");
+  CHECK(pages.back().file == "ar/404.html");
   CHECK(pages.back().kind == PageKind::not_found);
 
   SECTION("the same page in another locale") {
     CHECK(path_in_locale(pages[5], "ar", config) ==
           "ar/compare/smtp/214-help-message-vs-235-authentication-successful/");
-    CHECK(path_in_locale(pages[8], "en", config) == "");
+    CHECK(path_in_locale(pages[9], "en", config) == "");
+    CHECK(path_in_locale(pages[8], "fr", config) == "fr/404.html");
   }
 }
 

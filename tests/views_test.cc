@@ -119,10 +119,19 @@ TEST_CASE("the 404 page links from the base URL's path because it is served anyw
   ViewFixture f;
   f.config.base_url = "https://x.test/docs/";
   SiteData site = prepare_site_data(f.config, f.catalog, f.locales, f.assets);
-  auto view = make_view(f.pages.back(), site);
+  const Page* english = nullptr;
+  for (const auto& page : f.pages) {
+    if (page.kind == PageKind::not_found && page.locale == "en") english = &page;
+  }
+  REQUIRE(english);
+  auto view = make_view(*english, site);
   CHECK(str(field(view, "stylesheet_href")) == "/docs/" + f.assets.path("style.css"));
   CHECK(str(field(item(field(view, "protocols"), 0), "href")) == "/docs/smtp/");
   CHECK(str(field(item(field(view, "languages"), 1), "href")) == "/docs/fr/");
+  // Each locale's 404 page links into its own folder.
+  REQUIRE(f.pages.back().kind == PageKind::not_found);
+  auto arabic = make_view(f.pages.back(), site);
+  CHECK(str(field(item(field(arabic, "protocols"), 0), "href")) == "/docs/ar/smtp/");
 }
 
 TEST_CASE("a view reading catalog data its page does not declare fails at once", "[views]") {

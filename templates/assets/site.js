@@ -4,8 +4,17 @@
 (function () {
   'use strict';
 
+  // Text as search compares it: lower case, without accents or Arabic vowel marks (NFD splits
+  // "é" into "e" and a mark, "أ" into "ا" and a hamza mark), with one form of the letters people
+  // type either way: ß/ss, ’/', the Arabic alef wasla, alef maqsura, ta marbuta and tatweel.
+  function fold(text) {
+    return text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')
+      .replace(/ß/g, 'ss').replace(/œ/g, 'oe').replace(/[’‘]/g, "'")
+      .replace(/ٱ/g, 'ا').replace(/ى/g, 'ي').replace(/ة/g, 'ه').replace(/ـ/g, '');
+  }
+
   function terms(query) {
-    return query.toLowerCase().split(/\s+/).filter(Boolean);
+    return fold(query).split(/\s+/).filter(Boolean);
   }
 
   // A number matches the start of a code ("53" finds 530 and 535); words match anywhere.
@@ -31,7 +40,8 @@
       var words = terms(input.value);
       var shown = 0;
       root.querySelectorAll('li[data-search]').forEach(function (item) {
-        var visible = matches(item.dataset.code, item.dataset.search, words);
+        if (item.folded === undefined) item.folded = fold(item.dataset.search);
+        var visible = matches(item.dataset.code, item.folded, words);
         item.hidden = !visible;
         if (visible) shown++;
       });
@@ -55,7 +65,8 @@
           return;
         }
         var found = entries.filter(function (e) {
-          return matches(e.c, (e.p + ' ' + e.c + ' ' + e.n + ' ' + e.s).toLowerCase(), words);
+          if (e.folded === undefined) e.folded = fold(e.p + ' ' + e.c + ' ' + e.n + ' ' + e.s + ' ' + (e.w || ''));
+          return matches(e.c, e.folded, words);
         }).slice(0, 50);
         found.forEach(function (e) {
           var item = document.createElement('li');
@@ -63,8 +74,10 @@
           link.href = input.dataset.root + e.u;
           link.textContent = e.p + ' ' + e.c + ' ' + e.n;
           var summary = document.createElement('p');
-          summary.lang = 'en';
-          summary.dir = 'ltr';
+          if (e.e) {  // an untranslated summary is English inside this page's language
+            summary.lang = 'en';
+            summary.dir = 'ltr';
+          }
           summary.textContent = e.s;
           item.appendChild(link);
           item.appendChild(summary);
@@ -76,12 +89,15 @@
   }
 
   // The 404 page: /compare/smtp/535-…-vs-214-…/, /smtp/535/ and /compare/smtp/535-vs-214/ lead
-  // to the canonical page, in any language folder.
+  // to the canonical page, in any language folder. A host with a single 404 page (GitHub Pages)
+  // serves the default locale's everywhere: a missing URL in another locale's folder moves on to
+  // that locale's 404 page, which finds the missing path in its query (?/fr/smtp/999/).
   function redirectMissingPage(main, input) {
     var base = main.dataset.base;
     var path;
     try {
-      path = decodeURIComponent(location.pathname);
+      path = location.search.indexOf('?/') === 0 ? decodeURIComponent(location.search.slice(1))
+                                                  : decodeURIComponent(location.pathname);
     } catch (e) {
       return;  // a malformed %-sequence: no page to send the reader to
     }
@@ -94,11 +110,18 @@
       if (candidate && rest.indexOf(candidate) === 0 && candidate.length > prefix.length) prefix = candidate;
     });
     rest = rest.slice(prefix.length);
+    function notFoundInReadersLocale() {
+      if (prefix === main.dataset.prefix) return;
+      location.replace(base + prefix + main.dataset.notFoundFile + '?' + encodeURI(path));
+    }
     var pairs = main.dataset.pairs;
     var pair = pairs && rest.indexOf(pairs) === 0 ?
       rest.slice(pairs.length).match(/^([a-z0-9-]+)\/(\d{3})(-[a-z0-9-]*?)?-vs-(\d{3})(-[a-z0-9-]*?)?\/?$/) : null;
     var code = rest.match(/^([a-z0-9-]+)\/(\d{3})(-[a-z0-9-]*)?\/?$/);
-    if (!pair && !code) return;
+    if (!pair && !code) {
+      notFoundInReadersLocale();
+      return;
+    }
     loadIndex(input.dataset.index).then(function (entries) {
       function slug(protocol, number) {
         for (var i = 0; i < entries.length; i++) {
@@ -119,6 +142,7 @@
         if (s) target = prefix + code[1] + '/' + s + '/';
       }
       if (target && base + target !== path) location.replace(base + target);
+      else notFoundInReadersLocale();
     });
   }
 

@@ -45,6 +45,58 @@ test('the home page searches the index of its own language', async () => {
   assert.equal(new URL(page.url()).pathname, '/fr/http/418-im-a-teapot/');
 });
 
+test('each language searches its own words, without accents, Arabic vowel marks or hamza forms', async () => {
+  const cases = [
+    ['fr/', 'authentification'], ['fr/', 'AUTHENTIFICATION rejete'],
+    ['de/', 'authentifizierung'], ['de/', 'Zugangsdaten ungultig'],
+    ['ar/', 'المصادقة'], ['ar/', 'المُصادَقة'], ['ar/', 'اعادة ارسال'],
+  ];
+  for (const [home, query] of cases) {
+    await page.goto(server.url + home);
+    await page.fill('#search-input', query);
+    await page.waitForSelector('#search-results li a', { timeout: 5000 });
+    const found = await page.$$eval('#search-results li', (items) => items.map((item) => ({
+      title: item.querySelector('a').textContent, lang: item.querySelector('p').getAttribute('lang') })));
+    const entry = found.find((item) => item.title === 'SMTP 535 Authentication Failed');
+    assert.ok(entry, `${home} "${query}" lists SMTP 535 (found: ${found.map((item) => item.title).join(', ')})`);
+    assert.equal(entry.lang, null, 'a translated summary is not marked English');
+  }
+  // The English index has the English words only.
+  await page.goto(server.url);
+  await page.fill('#search-input', 'authentification');
+  await page.waitForSelector('#search-empty:not([hidden])', { timeout: 5000 });
+});
+
+test('a missing page in a language folder shows that language\'s 404 page, on either kind of host', async () => {
+  const nearest = await serve(site, '/', 'nearest');
+  try {
+    for (const locale of ['fr', 'de', 'ar']) {
+      // Cloudflare Pages (and sitegen serve): the nearest 404.html, at the missing URL.
+      let response = await page.goto(nearest.url + locale + '/smtp/999/');
+      assert.equal(response.status(), 404);
+      assert.equal(await page.getAttribute('html', 'lang'), locale);
+      assert.equal(new URL(page.url()).pathname, '/' + locale + '/smtp/999/');
+      // GitHub Pages: the root's 404 page, whose script moves on to the locale's.
+      response = await page.goto(server.url + locale + '/smtp/999/');
+      assert.equal(response.status(), 404);
+      await page.waitForURL((url) => url.pathname === '/' + locale + '/404.html', { timeout: 5000 });
+      assert.equal(await page.getAttribute('html', 'lang'), locale);
+      assert.equal(decodeURIComponent(new URL(page.url()).search), '?/' + locale + '/smtp/999/');
+      const heading = await page.textContent('h1');
+      assert.notEqual(heading, 'Page not found', locale);
+    }
+    // A short URL still leads to its page first, from either 404 page.
+    await page.goto(server.url + 'fr/smtp/535/');
+    await page.waitForURL((url) => url.pathname === '/fr/smtp/535-authentication-failed/', { timeout: 5000 });
+    // The default locale's missing pages stay on its own 404 page.
+    await page.goto(server.url + 'smtp/999/');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.equal(new URL(page.url()).pathname, '/smtp/999/');
+  } finally {
+    await nearest.close();
+  }
+});
+
 test('without JavaScript the full lists stay usable', async () => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const plain = await context.newPage();
@@ -102,7 +154,7 @@ const axePages = (locale) => {
 test('axe-core finds no violations on each kind of page in every language', async () => {
   const failures = [];
   for (const locale of ['en', 'fr', 'de', 'ar']) {
-    for (const path of [...axePages(locale), ...(locale === 'en' ? ['404.html'] : [])]) {
+    for (const path of [...axePages(locale), (locale === 'en' ? '' : locale + '/') + '404.html']) {
       await page.goto(server.url + path);
       await page.addScriptTag({ content: axeSource });
       const violations = await page.evaluate(async () => (await window.axe.run()).violations);

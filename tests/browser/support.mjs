@@ -1,5 +1,5 @@
 // Shared by the browser checks: build the repository's site once, serve it on loopback the way a
-// static host does (index.html for folders, the site's 404.html with status 404), launch Debian's
+// static host does (index.html for folders, a 404.html with status 404), launch Debian's
 // Chromium through playwright-core (never a downloaded browser).
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -41,8 +41,20 @@ export function buildSite(baseUrl = 'https://example.org/') {
   return out;
 }
 
-// Serves `root` at http://127.0.0.1:<port><basePath>.
-export function serve(root, basePath = '/') {
+// The 404 page a host serves for a missing path: GitHub Pages and Netlify serve the root's
+// 404.html ('root'); Cloudflare Pages the nearest one in the path's folders ('nearest').
+function notFoundPage(root, path, notFound) {
+  if (notFound === 'nearest') {
+    for (let folder = dirname(path + 'x'); folder.startsWith(root); folder = dirname(folder)) {
+      if (existsSync(join(folder, '404.html'))) return join(folder, '404.html');
+      if (folder === root) break;
+    }
+  }
+  return join(root, '404.html');
+}
+
+// Serves `root` at http://127.0.0.1:<port><basePath>; `notFound` as above.
+export function serve(root, basePath = '/', notFound = 'root') {
   const server = createServer((request, response) => {
     let path;
     try {
@@ -59,7 +71,7 @@ export function serve(root, basePath = '/') {
       response.end(readFileSync(file));
     } else {
       response.writeHead(404, { 'Content-Type': types['.html'] });
-      response.end(readFileSync(join(root, '404.html')));
+      response.end(readFileSync(notFoundPage(root, file, notFound)));
     }
   });
   return new Promise((done) => server.listen(0, '127.0.0.1', () => done({

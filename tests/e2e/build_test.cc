@@ -1,5 +1,6 @@
 // End-to-end tests of `sitegen build` on the small fixture site: the binary as a user runs it.
 #include <catch2/catch.hpp>
+#include <cstring>
 #include <algorithm>
 #include <chrono>
 #include <csignal>
@@ -29,6 +30,7 @@ const std::pair<const char*, const char*> kGoldenPages[] = {
     {"ar/compare/smtp/214-help-message-vs-535-authentication-failed/index.html", "pair-ar.html"},
     {"compare/smtp/214-help-message-vs-235-authentication-successful/index.html", "pair-en.html"},
     {"404.html", "404.html"},
+    {"fr/404.html", "404-fr.html"},
 };
 
 }  // namespace
@@ -54,16 +56,16 @@ TEST_CASE("build writes every planned page and prints a summary per locale", "[b
   auto result = test::run_sitegen("build --source '" + dir.path() + "' --out '" + (dir / "out") + "'");
   CHECK(result.exit_code == 0);
   CHECK(result.err == "");
-  CHECK(result.out.find("sitegen: built 25 pages (en 8, fr 8, ar 8, plus 404.html) in ") == 0);
-  CHECK(result.out.find("35 written, 0 unchanged, 0 removed") != std::string::npos);
+  CHECK(result.out.find("sitegen: built 27 pages (en 8, fr 8, ar 8, each with its 404 page) in ") == 0);
+  CHECK(result.out.find("37 written, 0 unchanged, 0 removed") != std::string::npos);
   auto files = test::list_files(dir / "out");
-  // 25 pages, 2 assets, 3 search indexes, sitemap, robots.txt, _redirects, _headers, .nojekyll, manifest
-  CHECK(files.size() == 25 + 2 + 3 + 5 + 1);
+  // 27 pages, 2 assets, 3 search indexes, sitemap, robots.txt, _redirects, _headers, .nojekyll, manifest
+  CHECK(files.size() == 27 + 2 + 3 + 5 + 1);
 
   SECTION("a second build writes nothing and reports the pages unchanged") {
     auto again = test::run_sitegen("build --source '" + dir.path() + "' --out '" + (dir / "out") + "'");
     CHECK(again.exit_code == 0);
-    CHECK(again.out.find("0 written, 35 unchanged, 0 removed") != std::string::npos);
+    CHECK(again.out.find("0 written, 37 unchanged, 0 removed") != std::string::npos);
   }
   SECTION("a code removed from the catalog loses its pages") {
     fs::remove(dir / "content/smtp/235.json");
@@ -314,8 +316,11 @@ TEST_CASE("a build that fails on bad input leaves the previous site byte-identic
     test::write_file(dir / file, text);
     auto result = test::run_sitegen("build --source '" + dir.path() + "'");
     CHECK(result.exit_code == 1);
-    CHECK(result.err.find(std::string(file) + ":") == 0);
-    CHECK(result.err.find("error:") != std::string::npos);
+    // The first error names the file (warnings it causes elsewhere may come before it).
+    const size_t error = result.err.find(": error:");
+    REQUIRE(error != std::string::npos);
+    const size_t line = result.err.rfind('\n', error);
+    CHECK(result.err.compare(line == std::string::npos ? 0 : line + 1, std::strlen(file) + 1, std::string(file) + ":") == 0);
     CHECK(test::snapshot(dir / "public") == before);
     test::write_file(dir / file, original);
   }
@@ -334,6 +339,11 @@ TEST_CASE("an incremental rebuild after any kind of edit equals a clean build", 
       {"locales/ar.json", "\"العربية\"", "\"عربي\""},
       {"templates/partials/footer.mustache", "<p>{{{ui.footer}}}</p>", "<p class=\"made-by\">{{{ui.footer}}}</p>"},
       {"templates/assets/style.css", "--link: #0b57d0;", "--link: #0a4fbf;"},
+      // A translation edited; made stale by its source hash; made stale by the English; a protocol's.
+      {"content/smtp/fr/535.json", "Le serveur a rejeté", "Le serveur a refusé"},
+      {"content/smtp/fr/535.json", "\"3a894b522fc411df\"", "\"3a894b522fc411d0\""},
+      {"content/smtp/535.json", "Fixture description of 535.", "Fixture text of 535."},
+      {"content/smtp/fr/protocol.json", "Protocole simple", "Protocole élémentaire"},
       {"sitegen.json", "https://codes.example.test/", "https://codes.example.test/docs/"},
   };
   test::TempDir dir;
@@ -353,7 +363,7 @@ TEST_CASE("an incremental rebuild after any kind of edit equals a clean build", 
     CHECK(test::site_files(dir / "public") == test::site_files(dir / "clean"));
   }
   auto noop = test::run_sitegen("build --source '" + dir.path() + "'");
-  CHECK(noop.out.find(": 0 rendered; files: 0 written, 35 unchanged, 0 removed") != std::string::npos);
+  CHECK(noop.out.find(": 0 rendered; files: 0 written, 37 unchanged, 0 removed") != std::string::npos);
 }
 
 TEST_CASE("a sitegen built from changed code re-renders every page once, and the same binary renders nothing",
