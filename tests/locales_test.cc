@@ -124,3 +124,41 @@ TEST_CASE("frames escape their own text and insert HTML values as given", "[loca
 TEST_CASE("placeholders_of lists the names a frame uses", "[locales]") {
   CHECK(placeholders_of("{{b}} and {{ a }} and {{{b}}}") == std::vector<std::string>{"a", "b"});
 }
+
+TEST_CASE("the repository's UI strings follow each language's typography and terms", "[locales]") {
+  Config config;
+  config.locales = {"en", "fr", "de", "ar"};
+  Diagnostics diagnostics;
+  Locales locales = load_locales(test::repo_dir() + "/locales", config, {}, diagnostics);
+  const std::string narrow = "\u202f";
+  for (const auto& [key, text] : locales.get("fr").strings_) {
+    INFO("fr " << key << ": " << text);
+    // French: a narrow no-break space before ; : ? ! (none at all before '.' or ','), and an
+    // ellipsis attached to its word.
+    for (size_t at = text.find_first_of(";:?!"); at != std::string::npos; at = text.find_first_of(";:?!", at + 1)) {
+      if (text.compare(at, 3, "://") == 0) continue;  // a URL
+      CHECK(at >= narrow.size());
+      CHECK(text.compare(at - narrow.size(), narrow.size(), narrow) == 0);
+    }
+    CHECK(text.find(" …") == std::string::npos);
+    CHECK(text.find("\u00a0…") == std::string::npos);
+  }
+  for (const auto& [key, text] : locales.get("de").strings_) {
+    INFO("de " << key << ": " << text);
+    // German: the reader is "Sie" throughout; 3xx is a Weiterleitung.
+    for (const char* word : {" du ", " dein", " Du ", " Dein", "Umleitung"}) CHECK(text.find(word) == std::string::npos);
+    if (key.rfind("protocols.http.", 0) == 0) CHECK(text.find("Antwortcode") == std::string::npos);
+  }
+  for (const auto& [key, text] : locales.get("ar").strings_) {
+    INFO("ar " << key << ": " << text);
+    // Arabic punctuation, and "رمز الحالة" (status code) for HTTP.
+    for (const char* mark : {",", ";", "?"}) CHECK(text.find(mark) == std::string::npos);
+    if (key.rfind("protocols.http.", 0) == 0 && key != "protocols.http.intro") CHECK(text.find("الحالة") != std::string::npos);
+  }
+  // Every SMTP and HTTP class name in Arabic has a noun: none is a bare adjective.
+  for (const char* klass : {"classes.smtp.2xx.name", "classes.smtp.3xx.name", "classes.http.1xx.name"}) {
+    const std::string name = locales.get("ar").text(klass);
+    INFO(name);
+    CHECK((name.find("ردّ") == 0 || name.find("ردود") == 0));
+  }
+}

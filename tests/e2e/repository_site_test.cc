@@ -4,6 +4,7 @@
 #include <cctype>
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -561,5 +562,121 @@ TEST_CASE("no attribute of any page holds markup: templates put only text and UR
       }
     }
     CHECK(bad == "");
+  }
+}
+
+namespace {
+
+// Every code name of the repository's catalog: names stay in English on every page, so the
+// share of English prose leaves them out.
+std::set<std::string> code_names() {
+  std::set<std::string> names;
+  for (const auto& file : test::list_files(test::repo_dir() + "/content")) {
+    const fs::path path(file);
+    if (std::distance(path.begin(), path.end()) != 2 || path.extension() != ".json" || path.filename() == "protocol.json") {
+      continue;
+    }
+    names.insert(nlohmann::json::parse(test::read_file(test::repo_dir() + "/content/" + file))["name"].get<std::string>());
+  }
+  return names;
+}
+
+// The words of a page's <main> outside its h1: all of them, and those inside lang="en" elements
+// other than a code name's. A word is a run of letters and digits (any byte of a multi-byte
+// UTF-8 character counts as a letter).
+struct WordCount {
+  size_t all = 0, english = 0;
+};
+WordCount body_words(const std::string& html, const std::set<std::string>& names) {
+  WordCount count;
+  const size_t start = html.find("<main");
+  const size_t end = html.find("</main>");
+  if (start == std::string::npos || end == std::string::npos) return count;
+  struct Open {
+    std::string tag;
+    bool english, skipped;
+  };
+  std::vector<Open> open;
+  auto english = [&] { return !open.empty() && open.back().english; };
+  auto skipped = [&] { return !open.empty() && open.back().skipped; };
+  bool in_word = false;
+  for (size_t i = start; i < end;) {
+    if (html[i] == '<') {
+      in_word = false;
+      const size_t close = html.find('>', i);
+      const std::string tag_text = html.substr(i + 1, close - i - 1);
+      const bool closing = tag_text[0] == '/';
+      std::string name = tag_text.substr(closing, tag_text.find_first_of(" />", closing) - closing);
+      static const std::set<std::string> kVoid{"br", "img", "input", "meta", "link", "hr", "wbr"};
+      if (closing) {
+        while (!open.empty() && open.back().tag != name) open.pop_back();
+        if (!open.empty()) open.pop_back();
+      } else if (!kVoid.count(name)) {
+        bool is_english = english() || tag_text.find("lang=\"en\"") != std::string::npos;
+        bool is_skipped = skipped() || name == "h1";
+        if (tag_text.find("lang=\"en\"") != std::string::npos) {
+          // A code name alone in its element: left out.
+          const size_t inner_end = html.find("</", close);
+          const std::string inner = html.substr(close + 1, inner_end - close - 1);
+          if (inner.find('<') == std::string::npos && names.count(test::text_of(inner))) is_skipped = true;
+        }
+        open.push_back({name, is_english, is_skipped});
+      }
+      i = close + 1;
+      continue;
+    }
+    const unsigned char c = static_cast<unsigned char>(html[i]);
+    const bool letter = std::isalnum(c) || c >= 0x80;
+    if (html[i] == '&') {  // an entity is not a word
+      in_word = false;
+      i = html.find(';', i) + 1;
+      continue;
+    }
+    if (letter && !in_word && !skipped()) {
+      ++count.all;
+      if (english()) ++count.english;
+    }
+    in_word = letter;
+    ++i;
+  }
+  return count;
+}
+
+}  // namespace
+
+TEST_CASE("on French, German and Arabic code and pair pages at most 10% of the body words are English",
+          "[site][translations]") {
+  const auto names = code_names();
+  for (const char* locale : {"fr", "de", "ar"}) {
+    std::map<std::string, WordCount> totals;  // "code", "pair"
+    double worst = 0;
+    std::string worst_page;
+    for (const auto& file : html_pages()) {
+      const std::string prefix = std::string(locale) + "/";
+      if (file.rfind(prefix, 0) != 0) continue;
+      const bool pair = file.rfind(prefix + "compare/", 0) == 0 && file.size() > prefix.size() + 20;
+      bool code = false;
+      for (const auto& [protocol, count] : catalog_counts()) code = code || is_page_in(file, prefix + protocol + "/");
+      if (!pair && !code) continue;
+      const WordCount words = body_words(page(file), names);
+      REQUIRE(words.all > 50);
+      totals[pair ? "pair" : "code"].all += words.all;
+      totals[pair ? "pair" : "code"].english += words.english;
+      const double share = static_cast<double>(words.english) / words.all;
+      if (share > worst) {
+        worst = share;
+        worst_page = file;
+      }
+      INFO(file << ": " << words.english << " of " << words.all << " words are English");
+      CHECK(share <= 0.10);
+    }
+    // The figures for the record (shown as warnings, which Catch prints for passing tests too).
+    for (const auto& [kind, words] : totals) {
+      WARN(locale << " " << kind << " pages: " << words.english << " of " << words.all << " body words inside lang=\"en\" ("
+                  << 100.0 * words.english / words.all << "%)");
+    }
+    if (!worst_page.empty()) WARN(locale << " worst page: " << worst_page << ", " << 100 * worst << "% English");
+    CHECK(totals["code"].all > 0);
+    CHECK(totals["pair"].all > 0);
   }
 }
