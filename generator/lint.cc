@@ -141,7 +141,9 @@ void lint_code(const Code& code, Diagnostics& diagnostics) {
               {"when_seen", &code.when_seen}, {"how_to_fix", &code.how_to_fix}, {"trigger", &code.trigger}},
              number, kContentLanguage, report);
   // Translations meet the same rules, in their own language.
-  for (const auto& [locale, translation] : code.translations) {
+  for (const auto& entry : code.translations) {
+    const std::string& locale = entry.first;
+    const Translation& translation = entry.second;  // named, not bound: lambdas capture it (C++17)
     std::map<std::string, const std::string*> prose;
     for (const auto& [field, translated] : translation.fields) prose[field] = &translated.text;
     lint_prose(prose, number, locale, [&](Severity severity, const std::string& field, const std::string& message) {
