@@ -65,14 +65,27 @@ struct FieldRule {
   bool multiline;
 };
 FieldRule rule_of(const std::string& key) {
-  if (key == "description" || key == "when_seen" || key == "how_to_fix") return {kMaxProseBytes, true};
-  if (key == "summary" || key == "trigger" || key == "title") return {kMaxSummaryBytes, false};
+  if (key == "description" || key == "when_seen" || key == "how_to_fix" || key == "confusion" ||
+      key == "tell_apart" || key == "example") {
+    return {kMaxProseBytes, true};
+  }
+  if (key == "summary" || key == "trigger" || key == "title" || key == "action" || key == "retry_exception") {
+    return {kMaxSummaryBytes, false};
+  }
   if (key == "slug") return {kMaxSlugBytes, false};
   if (key == "defined_in" || key == "rfc") return {kMaxReferenceBytes, false};
   return {kMaxNameBytes, false};
 }
-const std::set<std::string> kRetryValues{"not-needed", "later", "after-change", "follow"};
-const std::set<std::string> kOutcomes{"success", "intermediate", "redirect", "transient", "permanent"};
+const std::set<std::string> kRetrySet(std::begin(kRetryValues), std::end(kRetryValues));
+const std::set<std::string> kOutcomeSet(std::begin(kOutcomes), std::end(kOutcomes));
+
+// "a, b or c", for messages, in the order the schema lists them.
+template <size_t N>
+std::string one_of(const char* const (&values)[N]) {
+  std::string out;
+  for (size_t i = 0; i < N; ++i) out += std::string(i == 0 ? "" : i + 1 == N ? " or " : ", ") + values[i];
+  return out;
+}
 
 }  // namespace
 
@@ -142,17 +155,73 @@ bool load_protocol_header(const fs::path& dir, const std::string& shown_dir, Pro
         diagnostics.error(file->path, file->where(field), field, "a class is written like \"2xx\"");
         continue;
       }
-      if (!value.is_object() || !value.contains("outcome") || !value["outcome"].is_string() ||
-          !kOutcomes.count(value["outcome"].get<std::string>())) {
-        diagnostics.error(file->path, file->where(field), field + ".outcome",
-                          "must be one of success, intermediate, redirect, transient, permanent");
+      // A class may leave its codes' outcome to each of them (HTTP 4xx and 5xx: RFC 9110 §15.5
+      // lets the server say whether a condition is temporary or permanent, code by code).
+      if (!value.is_object()) {
+        diagnostics.error(file->path, file->where(field), field, "must be an object such as {\"outcome\": \"success\"}");
         continue;
       }
-      protocol.class_outcomes[klass] = value["outcome"].get<std::string>();
+      if (value.contains("outcome") &&
+          (!value["outcome"].is_string() || !kOutcomeSet.count(value["outcome"].get<std::string>()))) {
+        diagnostics.error(file->path, file->where(field), field + ".outcome", "must be one of " + one_of(kOutcomes));
+        continue;
+      }
+      protocol.class_outcomes[klass] = value.value("outcome", "");
     }
   }
   warn_unknown_fields(*file, {"name", "title", "summary", "rfc", "classes"}, diagnostics);
   return diagnostics.error_count() == errors_before;
+}
+
+// "401-403" -> {401, 403}; nothing for any other name.
+std::optional<std::pair<int, int>> parse_pair_name(const std::string& stem) {
+  const size_t dash = stem.find('-');
+  if (dash == std::string::npos || dash == 0 || dash + 1 == stem.size() || dash > 6 || stem.size() - dash > 7) {
+    return std::nullopt;
+  }
+  const std::string low = stem.substr(0, dash), high = stem.substr(dash + 1);
+  if (!std::all_of(low.begin(), low.end(), is_digit) || !std::all_of(high.begin(), high.end(), is_digit)) {
+    return std::nullopt;
+  }
+  return std::make_pair(std::stoi(low), std::stoi(high));
+}
+
+// content/<protocol>/pairs/<low>-<high>.json: the prose of the pairs people confuse.
+void load_curated_pairs(const fs::path& dir, const std::string& shown_dir, Protocol& protocol,
+                        Diagnostics& diagnostics) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return;
+  for (const auto& name : folder_entries(dir.string())) {
+    const fs::path path = dir / name;
+    if (path.extension() != ".json") continue;
+    const std::string shown = shown_dir + "/" + name;
+    const auto numbers = parse_pair_name(path.stem().string());
+    if (!numbers || numbers->first >= numbers->second) {
+      diagnostics.error(shown, 0, "", "a curated pair is named after its two codes, the lower first: 401-403.json");
+      continue;
+    }
+    bool known = true;
+    for (int number : {numbers->first, numbers->second}) {
+      if (!protocol.find(number)) {
+        diagnostics.error(shown, 0, "", "compares code " + std::to_string(number) + ", which " + shown_dir.substr(0, shown_dir.rfind('/')) +
+                                            "/ does not define");
+        known = false;
+      }
+    }
+    auto file = read_json_file(path.string(), shown, diagnostics);
+    if (!file || !known) continue;
+    const int errors_before = diagnostics.error_count();
+    CuratedPair pair;
+    pair.low = numbers->first;
+    pair.high = numbers->second;
+    pair.file = shown;
+    for (const auto& [key, value] : file->value.items()) pair.positions[key] = file->where(key);
+    pair.confusion = catalog_string(*file, "confusion", diagnostics);
+    pair.tell_apart = catalog_string(*file, "tell_apart", diagnostics);
+    pair.example = catalog_string(*file, "example", diagnostics);
+    warn_unknown_fields(*file, {"confusion", "tell_apart", "example"}, diagnostics);
+    if (diagnostics.error_count() == errors_before) protocol.curated.push_back(std::move(pair));
+  }
 }
 
 }  // namespace
@@ -184,14 +253,15 @@ bool parse_code(const JsonFile& parsed, const Protocol& protocol, Code& code, Di
   code.retry = catalog_string(*file, "retry", diagnostics);
   if (j.contains("outcome")) {
     code.outcome = catalog_string(*file, "outcome", diagnostics);
-    if (!code.outcome.empty() && !kOutcomes.count(code.outcome)) {
-      diagnostics.error(shown, file->where("outcome"), "outcome",
-                        "\"" + code.outcome + "\" must be one of success, intermediate, redirect, transient, permanent");
+    if (!code.outcome.empty() && !kOutcomeSet.count(code.outcome)) {
+      diagnostics.error(shown, file->where("outcome"), "outcome", "\"" + code.outcome + "\" must be one of " + one_of(kOutcomes));
     }
   }
+  code.action = catalog_string(*file, "action", diagnostics);
+  if (j.contains("retry_exception")) code.retry_exception = catalog_string(*file, "retry_exception", diagnostics);
   warn_unknown_fields(*file,
                       {"code", "name", "slug", "class", "summary", "description", "when_seen", "how_to_fix",
-                       "defined_in", "trigger", "retry", "outcome"},
+                       "action", "defined_in", "trigger", "retry", "outcome", "retry_exception"},
                       diagnostics);
 
   std::string number = std::to_string(code.number);
@@ -215,9 +285,14 @@ bool parse_code(const JsonFile& parsed, const Protocol& protocol, Code& code, Di
     diagnostics.error(shown, file->where("defined_in"), "defined_in",
                       "\"" + code.defined_in + "\" must look like \"RFC 5321 §4.2.2\"");
   }
-  if (!code.retry.empty() && !kRetryValues.count(code.retry)) {
-    diagnostics.error(shown, file->where("retry"), "retry",
-                      "\"" + code.retry + "\" must be one of not-needed, later, after-change, follow");
+  if (!code.retry.empty() && !kRetrySet.count(code.retry)) {
+    diagnostics.error(shown, file->where("retry"), "retry", "\"" + code.retry + "\" must be one of " + one_of(kRetryValues));
+  }
+  if (code.outcome.empty() && !code.klass.empty() && protocol.class_outcomes.count(code.klass) &&
+      protocol.class_outcomes.at(code.klass).empty()) {
+    diagnostics.error(shown, 0, "outcome",
+                      "is required: class " + code.klass + " has no usual outcome in protocol.json, so each of its codes "
+                      "gives its own (" + one_of(kOutcomes) + ")");
   }
   return diagnostics.error_count() == errors_before;
 }
@@ -227,8 +302,24 @@ const std::string& Code::english(const std::string& field) const {
   if (field == "description") return description;
   if (field == "when_seen") return when_seen;
   if (field == "how_to_fix") return how_to_fix;
+  if (field == "action") return action;
   if (field == "trigger") return trigger;
   throw std::logic_error("no prose field \"" + field + "\" in a code");
+}
+
+const std::string& CuratedPair::english(const std::string& field) const {
+  if (field == "confusion") return confusion;
+  if (field == "tell_apart") return tell_apart;
+  if (field == "example") return example;
+  throw std::logic_error("no prose field \"" + field + "\" in a curated pair");
+}
+
+const CuratedPair* Protocol::curated_pair(int a, int b) const {
+  const int low = std::min(a, b), high = std::max(a, b);
+  for (const auto& pair : curated) {
+    if (pair.low == low && pair.high == high) return &pair;
+  }
+  return nullptr;
 }
 
 const std::string& Protocol::english(const std::string& field) const {
@@ -262,7 +353,7 @@ std::string slug_for(int code, const std::string& name) {
 }
 
 const std::string& Protocol::outcome_of(const Code& code) const {
-  return code.outcome.empty() ? class_outcomes.at(code.klass) : code.outcome;
+  return code.outcome.empty() ? class_outcomes.at(code.klass) : code.outcome;  // parse_code saw to it
 }
 
 std::string rfc_url(const std::string& reference) {
@@ -324,6 +415,7 @@ Catalog load_catalog(const std::string& content_dir, Diagnostics& diagnostics) {
     }
     std::sort(protocol.codes.begin(), protocol.codes.end(),
               [](const Code& a, const Code& b) { return a.number < b.number; });
+    load_curated_pairs(dir / "pairs", shown_dir + "/pairs", protocol, diagnostics);
     if (protocol.codes.empty()) {
       diagnostics.warning(shown_dir, 0, "", "the protocol has no codes; it gets no pages");
       continue;

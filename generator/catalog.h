@@ -35,10 +35,12 @@ struct Code {
   std::string description; // Markdown
   std::string when_seen;   // Markdown
   std::string how_to_fix;  // Markdown
+  std::string action;      // inline Markdown: what to do on this code, set against other codes
   std::string defined_in;  // "RFC 5321 §4.2.2"
   std::string trigger;     // plain-text noun phrase
-  std::string retry;       // not-needed | later | after-change | follow
+  std::string retry;       // what the client does next: kRetryValues
   std::string outcome;     // empty: the class's usual outcome (Protocol::outcome_of)
+  std::string retry_exception;  // why `retry` is not one its outcome implies (lint.h); usually empty
   std::string file;        // where it came from, for messages
   std::map<std::string, Position> positions;  // field -> where it is in `file`, for messages
   std::map<std::string, Translation> translations;  // by locale ("fr"); see translations.h
@@ -52,6 +54,20 @@ struct Code {
   }
 };
 
+// The prose of a pair people confuse (content/<protocol>/pairs/<low>-<high>.json), which its
+// pair page shows first.
+struct CuratedPair {
+  int low = 0, high = 0;   // the two codes, the lower first
+  std::string confusion;   // Markdown: what people confuse and why
+  std::string tell_apart;  // Markdown: how to tell them apart
+  std::string example;     // Markdown: an example exchange
+  std::string file;
+  std::map<std::string, Position> positions;
+  std::map<std::string, Translation> translations;  // by locale
+
+  const std::string& english(const std::string& field) const;  // kPairProseFields
+};
+
 struct Protocol {
   std::string id;       // folder name and URL segment: "smtp"
   std::string name;     // "SMTP"
@@ -59,20 +75,32 @@ struct Protocol {
   std::string summary;  // inline Markdown
   std::string rfc;      // "RFC 5321"
   std::string file;     // "content/smtp/protocol.json"
-  std::map<std::string, std::string> class_outcomes;  // "4xx" -> "transient"
+  // "4xx" -> "transient"; "" for a class without a usual outcome, whose codes each give theirs.
+  std::map<std::string, std::string> class_outcomes;
   std::vector<Code> codes;                             // ascending by number
+  std::vector<CuratedPair> curated;                    // ascending by (low, high)
   std::map<std::string, Translation> translations;     // of title and summary, by locale
 
   const std::string& english(const std::string& field) const;  // "title" or "summary"
 
   const Code* find(int number) const;
+  // The curated prose of the pair of codes `a` and `b` (in either order), or nothing.
+  const CuratedPair* curated_pair(int a, int b) const;
   // success | intermediate | redirect | transient | permanent
   const std::string& outcome_of(const Code& code) const;
 };
 
 // The prose fields a translation may give, in the order reports list them.
-inline const char* const kCodeProseFields[] = {"summary", "description", "when_seen", "how_to_fix", "trigger"};
+inline const char* const kCodeProseFields[] = {"summary", "description", "when_seen", "how_to_fix", "action",
+                                               "trigger"};
 inline const char* const kProtocolProseFields[] = {"title", "summary"};
+inline const char* const kPairProseFields[] = {"confusion", "tell_apart", "example"};
+
+// What a code means for the request, and what the client does next (content/README.md).
+inline const char* const kOutcomes[] = {"success",   "intermediate", "interim",    "redirect",
+                                        "transient", "permanent",    "unspecified"};
+inline const char* const kRetryValues[] = {"not-needed", "later",          "if-idempotent", "new-connection",
+                                           "maybe-later", "after-change", "follow"};
 
 struct Catalog {
   std::vector<Protocol> protocols;  // ordered by id

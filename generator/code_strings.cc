@@ -3,6 +3,7 @@
 #include <future>
 
 #include "html.h"
+#include "locale_keys.h"
 #include "markdown.h"
 #include "translations.h"
 
@@ -102,12 +103,16 @@ LocalizedCode LocaleWriter::localize(const Protocol& protocol, const Code& code)
   CodeEntryStrings& e = out.entry;
   e.summary = p.summary;
   e.meaning = meaning_line(number, code);
-  e.protocol_meaning = meaning_line(escape_html(protocol.name) + " " + number, code);
   const std::string& trigger = p.trigger;
-  e.trigger_line = locale_.frame("trigger_line", {{"code", number}, {"trigger", trigger}});
+  e.trigger = trigger;
   e.how_to_fix = p.how_to_fix;
+  e.action = p.action;
+  const std::string& outcome = protocol.outcome_of(code);
+  e.outcome_phrase = locale_.html(value_key(protocol, "outcome_phrase", outcome));
+  e.retry_phrase = locale_.html(value_key(protocol, "retry_phrase", code.retry));
   std::string reference =
       "<a href=\"" + escape_html(rfc_url(code.defined_in)) + "\">" + escape_html(code.defined_in) + "</a>";
+  e.reference = reference;
   e.rfc_line = locale_.frame("learn_more_rfc", {{"code", number}, {"reference", reference}});
   e.sections = fields("anchor", text("code-" + number),
                       "heading", text(o.with_name),
@@ -120,8 +125,8 @@ LocalizedCode LocaleWriter::localize(const Protocol& protocol, const Code& code)
   e.facts = {
       {locale_.html("facts.class"), o.class_label},
       {locale_.html("facts.class_meaning"), locale_.html(class_key(protocol, code.klass, "meaning"))},
-      {locale_.html("facts.outcome"), locale_.html("values.outcome." + protocol.outcome_of(code))},
-      {locale_.html("facts.retry"), locale_.html("values.retry." + code.retry)},
+      {locale_.html("facts.outcome"), locale_.html(value_key(protocol, "outcome", outcome))},
+      {locale_.html("facts.retry"), locale_.html(value_key(protocol, "retry", code.retry))},
       {locale_.html("facts.defined_in"), reference},
       {locale_.html("facts.trigger"), trigger},
   };
@@ -132,7 +137,7 @@ namespace {
 
 // A code's English prose, rendered once for every locale that falls back to it.
 struct EnglishProse {
-  std::string summary, summary_text, description, when_seen, how_to_fix, trigger;
+  std::string summary, summary_text, description, when_seen, how_to_fix, action, trigger;
 };
 
 // One field in one locale: the current translation rendered by `render`, or the English marked.
@@ -160,6 +165,9 @@ CodeProse localized_prose(const Code& code, const EnglishProse& english, const L
   p.description = localized_field(t, locale, "description", code.description, english.description, true, render_markdown, rest);
   p.when_seen = localized_field(t, locale, "when_seen", code.when_seen, english.when_seen, true, render_markdown, rest);
   p.how_to_fix = localized_field(t, locale, "how_to_fix", code.how_to_fix, english.how_to_fix, true, render_markdown, rest);
+  if (!code.action.empty()) {
+    p.action = localized_field(t, locale, "action", code.action, english.action, false, render_inline_markdown, rest);
+  }
   p.trigger = localized_field(t, locale, "trigger", code.trigger, english.trigger, false, escape_html, rest);
   p.summary_in_english = summary;
   p.any_in_english = summary || rest;
@@ -180,14 +188,26 @@ ProtocolProse localized_prose(const Protocol& protocol, const std::string& summa
 
 SiteData prepare_site_data(const Config& config, const Catalog& catalog, const Locales& locales,
                            const Assets& assets) {
-  SiteData site{config, catalog, locales, {}, {}, assets, {}, {}};
+  SiteData site{config, catalog, locales, {}, {}, {}, assets, {}, {}};
   for (const auto& protocol : catalog.protocols) {
     const std::string summary = render_inline_markdown(protocol.summary);
     for (const auto& locale : locales.list) site.protocol_prose[{&locale, &protocol}] = localized_prose(protocol, summary, locale);
+    for (const auto& pair : protocol.curated) {
+      const std::string confusion = render_markdown(pair.confusion), tell_apart = render_markdown(pair.tell_apart),
+                        example = render_markdown(pair.example);
+      for (const auto& locale : locales.list) {
+        CuratedProse& p = site.curated_prose[{&locale, &pair}];
+        const auto& t = pair.translations;
+        p.confusion = localized_field(t, locale, "confusion", pair.confusion, confusion, true, render_markdown, p.any_in_english);
+        p.tell_apart = localized_field(t, locale, "tell_apart", pair.tell_apart, tell_apart, true, render_markdown, p.any_in_english);
+        p.example = localized_field(t, locale, "example", pair.example, example, true, render_markdown, p.any_in_english);
+      }
+    }
     for (const auto& code : protocol.codes) {
       const EnglishProse english{render_inline_markdown(code.summary), render_plain_text(code.summary),
                                  render_markdown(code.description), render_markdown(code.when_seen),
-                                 render_markdown(code.how_to_fix), escape_html(code.trigger)};
+                                 render_markdown(code.how_to_fix), render_inline_markdown(code.action),
+                                 escape_html(code.trigger)};
       for (const auto& locale : locales.list) site.prose[{&locale, &code}] = localized_prose(code, english, locale);
     }
   }

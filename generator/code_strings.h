@@ -23,9 +23,16 @@ struct CodeProse {
   std::string description;   // block HTML
   std::string when_seen;
   std::string how_to_fix;
+  std::string action;        // inline HTML; empty when the code has none
   std::string trigger;       // escaped text
   bool summary_in_english = false;  // the summary is the English fallback
   bool any_in_english = false;      // some field is (the page then says so in its footer)
+};
+
+// A curated pair's prose in one locale, the same way.
+struct CuratedProse {
+  std::string confusion, tell_apart, example;  // block HTML
+  bool any_in_english = false;
 };
 
 // A protocol's title and summary in one locale, the same way.
@@ -58,9 +65,12 @@ struct CodeOutlineStrings {           // made from the code's number, name and c
 struct CodeEntryStrings {             // made from every field of the code
   std::string summary;              // inline HTML, marked
   std::string meaning;              // "214: The server …"
-  std::string protocol_meaning;     // "SMTP 214: The server …"
-  std::string trigger_line;         // "Typical trigger for 214: …"
   std::string how_to_fix;           // block HTML, marked
+  std::string action;               // inline HTML, marked: what to do on this code
+  std::string trigger;              // escaped, marked
+  std::string reference;            // the link to its RFC section
+  std::string outcome_phrase;       // "reports a permanent failure", for Key Differences
+  std::string retry_phrase;         // "repeating it unchanged fails again", for Key Differences
   std::string rfc_line;             // "214 is defined in <a …>RFC 5321 §4.2.2</a>"
   ViewData sections;                // what the code_section partial shows
   std::vector<std::pair<std::string, std::string>> facts;  // facts table rows: label, value (HTML)
@@ -77,6 +87,7 @@ struct SiteData {
   const Locales& locales;
   std::map<std::pair<const Locale*, const Code*>, CodeProse> prose;
   std::map<std::pair<const Locale*, const Protocol*>, ProtocolProse> protocol_prose;
+  std::map<std::pair<const Locale*, const CuratedPair*>, CuratedProse> curated_prose;
   const Assets& assets;
   std::map<std::pair<const Locale*, const Code*>, LocalizedCode> localized;
   std::map<const Locale*, ViewData> chrome;  // the fields every page of a locale shares (View::shared)

@@ -19,8 +19,8 @@ void add_translation(DigestBuilder& h, const std::map<std::string, Translation>&
 Digest entry_digest(const Code& code, const std::string& locale) {
   DigestBuilder h;
   h.add(std::to_string(code.number)).add(code.name).add(code.slug).add(code.klass).add(code.summary)
-      .add(code.description).add(code.when_seen).add(code.how_to_fix).add(code.defined_in).add(code.trigger)
-      .add(code.retry).add(code.outcome);
+      .add(code.description).add(code.when_seen).add(code.how_to_fix).add(code.action).add(code.defined_in)
+      .add(code.trigger).add(code.retry).add(code.outcome);
   add_translation(h, code.translations, locale);
   return h.done();
 }
@@ -56,6 +56,13 @@ Fingerprints::Fingerprints(const Site& site) {
         outline.add(std::to_string(code.number)).add(code.name).add(code.slug).add(code.klass);
         entries_[{id, &code}] = entry_digest(code, id);
       }
+      for (const auto& pair : protocol.curated) {
+        outline.add(std::to_string(pair.low)).add(std::to_string(pair.high));
+        DigestBuilder prose;
+        prose.add(pair.confusion).add(pair.tell_apart).add(pair.example);
+        add_translation(prose, pair.translations, id);
+        curated_[{id, &pair}] = prose.done();
+      }
       const Digest protocol_outline = outline.done();
       outlines_[{id, &protocol}] = protocol_outline;
       DigestBuilder full;
@@ -81,6 +88,7 @@ Digest Fingerprints::page(const Page& page) const {
   for (const Code* code : inputs.entries) {
     if (code) h.add(entries_.at({locale, code}));
   }
+  if (inputs.curated) h.add(curated_.at({locale, inputs.curated}));
   return h.done();
 }
 

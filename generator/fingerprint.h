@@ -33,6 +33,7 @@ class Fingerprints {
   std::map<InLocale, Digest> outlines_;      // header and every code's number, name, slug, class
   std::map<InLocale, Digest> every_entry_;   // outline and every code's full entry
   std::map<InLocale, Digest> entries_;       // one code, every field
+  std::map<InLocale, Digest> curated_;       // one curated pair's prose
   std::map<std::string, Digest> every_outline_;                   // of every protocol (home, 404)
   std::map<std::string, Digest> every_entry_of_every_protocol_;  // the search index
 };

@@ -120,6 +120,15 @@ void lint_prose(const std::map<std::string, const std::string*>& prose, const st
              "reads as a fragment (\"A … response containing …\"); write a sentence with its own subject and verb");
     }
   }
+  // The action follows "For 535 (Authentication Failed):": whole sentences of its own.
+  if (auto it = prose.find("action"); it != prose.end() && !it->second->empty()) {
+    const std::string& action = *it->second;
+    if (action.back() != '.') report(Severity::error, "action", "must be one or two sentences ending with a period");
+    if (action.compare(0, number.size(), number) == 0) {
+      report(Severity::error, "action",
+             "must not start with the code: the pages already put \"For " + number + " (…):\" in front of it");
+    }
+  }
   if (auto it = prose.find("trigger"); it != prose.end() && !it->second->empty() && it->second->back() == '.') {
     report(Severity::error, "trigger", "must be a noun phrase without a final period; the frames add punctuation");
   }
@@ -131,15 +140,45 @@ void lint_prose(const std::map<std::string, const std::string*>& prose, const st
   }
 }
 
-void lint_code(const Code& code, Diagnostics& diagnostics) {
+// The retry values each outcome allows (content/README.md). Another one contradicts the outcome
+// on the page (a transient failure that must not be repeated, a success to retry) and needs a
+// documented retry_exception.
+bool retry_fits(const std::string& outcome, const std::string& retry) {
+  static const std::map<std::string, std::set<std::string>> kAllowed = {
+      {"success", {"not-needed"}},
+      {"intermediate", {"not-needed"}},
+      {"interim", {"not-needed"}},
+      {"redirect", {"follow"}},
+      {"transient", {"later", "if-idempotent", "new-connection"}},
+      {"permanent", {"after-change"}},
+      {"unspecified", {"maybe-later", "if-idempotent", "after-change"}},
+  };
+  auto it = kAllowed.find(outcome);
+  return it == kAllowed.end() || it->second.count(retry) > 0;
+}
+
+void lint_code(const Protocol& protocol, const Code& code, Diagnostics& diagnostics) {
   auto report = [&](Severity severity, const std::string& field, const std::string& message) {
     Position at = code.where(field);
     diagnostics.add({severity, code.file, at.line, at.column, field, message});
   };
   const std::string number = std::to_string(code.number);
   lint_prose({{"name", &code.name},           {"summary", &code.summary},       {"description", &code.description},
-              {"when_seen", &code.when_seen}, {"how_to_fix", &code.how_to_fix}, {"trigger", &code.trigger}},
+              {"when_seen", &code.when_seen}, {"how_to_fix", &code.how_to_fix}, {"action", &code.action},
+              {"trigger", &code.trigger}},
              number, kContentLanguage, report);
+  if (!code.klass.empty() && protocol.class_outcomes.count(code.klass) && !code.retry.empty()) {
+    const std::string& outcome = protocol.outcome_of(code);
+    const bool fits = outcome.empty() || retry_fits(outcome, code.retry);
+    if (!fits && code.retry_exception.empty()) {
+      report(Severity::error, "retry",
+             "\"" + code.retry + "\" contradicts the outcome \"" + outcome +
+                 "\"; change one of them, or say in \"retry_exception\" why this code is an exception");
+    } else if (fits && !code.retry_exception.empty()) {
+      report(Severity::warning, "retry_exception",
+             "\"" + code.retry + "\" is what the outcome \"" + outcome + "\" implies; no exception to explain");
+    }
+  }
   // Translations meet the same rules, in their own language.
   for (const auto& entry : code.translations) {
     const std::string& locale = entry.first;
@@ -191,7 +230,16 @@ void lint_catalog(const Catalog& catalog, Diagnostics& diagnostics) {
     if (!std::regex_match(protocol.rfc, kProtocolRfc)) {
       diagnostics.error(protocol.file, 0, "rfc", "\"" + protocol.rfc + "\" must look like \"RFC 5321\"");
     }
-    for (const auto& code : protocol.codes) lint_code(code, diagnostics);
+    for (const auto& code : protocol.codes) lint_code(protocol, code, diagnostics);
+    for (const auto& pair : protocol.curated) {
+      for (const char* field : kPairProseFields) {
+        const std::string word = doubled_word(pair.english(field));
+        if (word.empty()) continue;
+        auto at = pair.positions.find(field);
+        const Position where = at == pair.positions.end() ? Position{} : at->second;
+        diagnostics.add({Severity::error, pair.file, where.line, where.column, field, "doubled word \"" + word + "\""});
+      }
+    }
   }
 }
 

@@ -1,6 +1,12 @@
 #include "locale_keys.h"
 
+#include <set>
+
 namespace sitegen {
+
+std::string value_key(const Protocol& protocol, const char* kind, const std::string& value) {
+  return "protocols." + protocol.id + "." + kind + "." + value;
+}
 
 const FramePlaceholders& frame_placeholders() {
   // What each frame is given where the views above fill it: the two must agree.
@@ -16,7 +22,10 @@ const FramePlaceholders& frame_placeholders() {
       {"code_with_name", {"code", "name"}},
       {"meaning_line", {"code", "summary"}},
       {"class_contrast", {"a", "b", "class_a", "class_b"}},
-      {"trigger_line", {"code", "trigger"}},
+      {"outcome_contrast", {"a", "b", "outcome_a", "outcome_b"}},
+      {"retry_contrast", {"a", "b", "retry_a", "retry_b"}},
+      {"defined_contrast", {"a", "b", "reference_a", "reference_b"}},
+      {"trigger_contrast", {"a", "b", "trigger_a", "trigger_b"}},
       {"use_which_item", {"code", "name"}},
       {"compare_with", {"code"}},
       {"learn_more_rfc", {"code", "reference"}},
@@ -37,16 +46,27 @@ std::vector<std::string> required_locale_keys(const Catalog& catalog) {
       "headings.description", "headings.when_seen", "headings.how_to_fix", "headings.key_differences",
       "headings.when_to_use", "headings.learn_more", "headings.comparison", "headings.facts",
       "facts.code", "facts.class", "facts.class_meaning", "facts.outcome", "facts.retry", "facts.defined_in",
-      "facts.trigger",
-      "values.outcome.success", "values.outcome.intermediate", "values.outcome.redirect", "values.outcome.transient",
-      "values.outcome.permanent", "values.retry.not-needed", "values.retry.later", "values.retry.after-change",
-      "values.retry.follow"};
+      "facts.trigger", "ui.differs",
+      "headings.commonly_confused", "headings.why_confused", "headings.tell_apart", "headings.example"};
   for (const auto& [frame, placeholders] : frame_placeholders()) keys.push_back("frames." + frame);
   for (const auto& protocol : catalog.protocols) {
     for (const char* field : {"title", "intro", "all_codes"}) keys.push_back("protocols." + protocol.id + "." + field);
     for (const auto& [klass, outcome] : protocol.class_outcomes) {
       keys.push_back("classes." + protocol.id + "." + klass + ".name");
       keys.push_back("classes." + protocol.id + "." + klass + ".meaning");
+    }
+    // Each protocol words the outcomes and retry values its codes have in its own terms
+    // (an SMTP command, an HTTP request): the table's value and Key Differences' phrase.
+    std::set<std::string> outcomes, retries;
+    for (const auto& code : protocol.codes) {
+      outcomes.insert(protocol.outcome_of(code));
+      retries.insert(code.retry);
+    }
+    for (const auto& outcome : outcomes) {
+      for (const char* kind : {"outcome", "outcome_phrase"}) keys.push_back(value_key(protocol, kind, outcome));
+    }
+    for (const auto& retry : retries) {
+      for (const char* kind : {"retry", "retry_phrase"}) keys.push_back(value_key(protocol, kind, retry));
     }
   }
   return keys;

@@ -10,6 +10,11 @@
 
 namespace sitegen {
 
+// "protocols.http.outcome.transient": how a protocol words one of its codes' values in a locale.
+// `kind` is "outcome" or "retry" (the facts table's value) or "outcome_phrase" or "retry_phrase"
+// (the same as a clause for Key Differences' frames).
+std::string value_key(const Protocol& protocol, const char* kind, const std::string& value);
+
 // The locale keys the views use; the default locale must define all of them.
 std::vector<std::string> required_locale_keys(const Catalog& catalog);
 

@@ -21,6 +21,9 @@ struct PageInputs {
   const Protocol* every_entry_of = nullptr;
   // Every field of these codes: a code page's own code, a pair page's two.
   std::array<const Code*, 2> entries{};
+  // The curated prose of a pair page's two codes, when they have some. (Which pairs have some is
+  // part of the outline: indexes and code pages list them.)
+  const CuratedPair* curated = nullptr;
 
   bool reads_outline(const Protocol& protocol) const;
   bool reads_entry(const Protocol& protocol, const Code& code) const;

@@ -29,6 +29,14 @@ const ProtocolProse& PageWriter::protocol_prose(const Protocol& protocol) const 
   return site_.protocol_prose.at({&locale_, &protocol});
 }
 
+const CuratedProse& PageWriter::curated(const CuratedPair& pair) const {
+  if (inputs_.curated != &pair) {
+    throw std::logic_error(std::string("the view of ") + page_.path + " reads the curated pair " + pair.file +
+                           ", which page_inputs() does not declare");
+  }
+  return site_.curated_prose.at({&locale_, &pair});
+}
+
 std::string PageWriter::href(const std::string& target) const {
   if (page_.kind == PageKind::not_found) return base_path_of(site_.config.base_url) + target;
   return relative_href(page_.path, target);

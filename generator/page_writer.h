@@ -30,6 +30,7 @@ class PageWriter : public LocaleWriter {
   const CodeEntryStrings& entry(const Code& code) const;
   const CodeProse& prose(const Code& code) const;
   const ProtocolProse& protocol_prose(const Protocol& protocol) const;
+  const CuratedProse& curated(const CuratedPair& pair) const;
 
   // The 404 page is served at whatever URL was missing, so its links cannot be relative:
   // they start from the base URL's path instead.

@@ -102,6 +102,34 @@ void load_locale_folder(const fs::path& dir, const std::string& shown_dir, const
       field_names(std::begin(kCodeProseFields), std::end(kCodeProseFields));
   static const std::vector<std::string> protocol_fields =
       field_names(std::begin(kProtocolProseFields), std::end(kProtocolProseFields));
+  static const std::vector<std::string> pair_fields =
+      field_names(std::begin(kPairProseFields), std::end(kPairProseFields));
+  std::error_code ec;
+  if (fs::is_directory(dir / "pairs", ec)) {
+    for (const auto& name : folder_entries((dir / "pairs").string())) {
+      const fs::path path = dir / "pairs" / name;
+      if (path.extension() != ".json") continue;
+      const std::string shown = shown_dir + "/pairs/" + name;
+      CuratedPair* pair = nullptr;
+      for (auto& candidate : protocol.curated) {
+        if (std::to_string(candidate.low) + "-" + std::to_string(candidate.high) == path.stem().string()) pair = &candidate;
+      }
+      if (!pair) {
+        diagnostics.warning(shown, 0, "",
+                            "translates the pair " + path.stem().string() + ", which content/" + protocol.id +
+                                "/pairs/ does not have; it is not used");
+        continue;
+      }
+      auto file = read_json_file(path.string(), shown, diagnostics);
+      if (!file) continue;
+      if (auto translation = parse_translation(*file, pair_fields, diagnostics)) {
+        report_stale(*translation, pair->file, [&](const std::string& f) -> const std::string& {
+          return pair->english(f);
+        }, diagnostics);
+        pair->translations[locale] = std::move(*translation);
+      }
+    }
+  }
   for (const auto& name : folder_entries(dir.string())) {
     const fs::path path = dir / name;
     if (path.extension() != ".json") continue;
@@ -168,7 +196,7 @@ void load_translations(const std::string& content_dir, const Config& config, Cat
         diagnostics.error(shown, 0, "", *broken);
         continue;
       }
-      if (!fs::is_directory(path, ec)) continue;
+      if (!fs::is_directory(path, ec) || name == "pairs") continue;  // pairs/: the curated pairs (catalog.h)
       if (name == kContentLanguage) {
         diagnostics.warning(shown, 0, "", std::string("the catalog is written in ") + kContentLanguage +
                                               ": its text lives in content/" + protocol.id +
@@ -229,7 +257,14 @@ std::vector<LocaleCoverage> translation_coverage(const Catalog& catalog, const C
       }
       for (const auto& code : protocol.codes) {
         for (const char* field : kCodeProseFields) {
+          if (code.english(field).empty()) continue;  // an optional field the code does not have
           count(code.translations, folder + std::to_string(code.number) + ".json", field, code.english(field));
+        }
+      }
+      for (const auto& pair : protocol.curated) {
+        for (const char* field : kPairProseFields) {
+          count(pair.translations, folder + "pairs/" + std::to_string(pair.low) + "-" + std::to_string(pair.high) + ".json",
+                field, pair.english(field));
         }
       }
     }

@@ -77,6 +77,18 @@ ViewData protocol_view(const PageWriter& w, const Page& page) {
   }
   view["classes"] = std::move(classes);
   view["english_note"] = english_note(l, shows_english);
+  // The comparisons people look for, before the list of every code.
+  ViewData confused = list(protocol.curated.size());
+  for (const auto& pair : protocol.curated) {
+    const Code& low = *protocol.find(pair.low);
+    const Code& high = *protocol.find(pair.high);
+    append(confused, fields("href", text(w.href(pair_path(w.prefix(), protocol, low, high))),
+                            "label", text(w.pair_title(protocol, low, high))));
+  }
+  view["commonly_confused"] = confused.is_empty_list()
+                                  ? ViewData(false)
+                                  : fields("heading", text(l.html("headings.commonly_confused")), "pairs",
+                                           std::move(confused));
   return view;
 }
 
@@ -111,9 +123,19 @@ ViewData code_view(const PageWriter& w, const Page& page) {
   for (const auto& [label, value] : entry.facts) append(rows, fields("label", text(label), "value", text(value)));
   view["facts"] = std::move(rows);
 
-  // "Compare 214 with …", grouped by the other code's class.
+  // "Compare 214 with …": first the codes it is commonly confused with, then every code by class.
   view["compare_heading"] = text(outline.compare_with);
-  ViewData groups = list(protocol.class_outcomes.size());
+  ViewData groups = list(protocol.class_outcomes.size() + 1);
+  ViewData confused = list(protocol.curated.size());
+  for (const auto& pair : protocol.curated) {
+    if (pair.low != code.number && pair.high != code.number) continue;
+    const Code& other = *protocol.find(pair.low == code.number ? pair.high : pair.low);
+    append(confused, fields("href", text(w.href(pair_path(w.prefix(), protocol, code, other))),
+                            "label", text(w.outline(other).title)));
+  }
+  if (!confused.is_empty_list()) {
+    append(groups, fields("heading", text(l.html("headings.commonly_confused")), "links", std::move(confused)));
+  }
   for (const auto& [klass, outcome] : protocol.class_outcomes) {
     ViewData links = list(protocol.codes.size());
     for (const auto& other : protocol.codes) {
@@ -206,30 +228,60 @@ std::string pair_intro(const Locale& l, const PairCodes& p) {
          "</span>";
 }
 
-// The side-by-side table: one row per fact, both codes' values.
-ViewData pair_comparison_rows(const PairCodes& p) {
+// The side-by-side table: one row per fact, both codes' values, the rows that differ marked
+// (a class for the eye, a word for screen readers).
+ViewData pair_comparison_rows(const Locale& l, const PairCodes& p) {
   ViewData rows = list(p.ea.facts.size());
   for (size_t i = 0; i < p.ea.facts.size(); ++i) {
+    const bool differs = p.ea.facts[i].second != p.eb.facts[i].second;
     append(rows, fields("label", text(p.ea.facts[i].first), "a", text(p.ea.facts[i].second), "b",
-                        text(p.eb.facts[i].second)));
+                        text(p.eb.facts[i].second), "differs",
+                        differs ? text(l.html("ui.differs")) : ViewData(false)));
   }
   return rows;
 }
 
-// Key differences: the class contrast first when the classes differ, then meanings, then triggers.
+// "RFC 4954" of "RFC 4954 §6": the document, which Key Differences compares.
+std::string rfc_document(const std::string& reference) { return reference.substr(0, reference.find(" \u00a7")); }
+
+// Key differences, from what differs between the two codes and nothing the page said before:
+// the classes, then the outcome, what to do next, the defining document and the triggers.
 ViewData pair_key_differences(const Locale& l, const PairCodes& p) {
+  const std::string a = std::to_string(p.a.number), b = std::to_string(p.b.number);
   ViewData differences = list(5);
+  // Each frame names its two values "<what>_a" and "<what>_b" (locale_keys.cc).
+  auto contrast = [&](const char* frame, const char* key_a, const std::string& value_a, const char* key_b,
+                      const std::string& value_b) {
+    append(differences, text(l.frame(frame, {{"a", a}, {"b", b}, {key_a, value_a}, {key_b, value_b}})));
+  };
   if (p.a.klass != p.b.klass) {
-    append(differences, text(l.frame("class_contrast", {{"a", std::to_string(p.a.number)},
-                                                        {"b", std::to_string(p.b.number)},
-                                                        {"class_a", p.oa.class_in_sentence},
-                                                        {"class_b", p.ob.class_in_sentence}})));
+    contrast("class_contrast", "class_a", p.oa.class_in_sentence, "class_b", p.ob.class_in_sentence);
   }
-  append(differences, text(p.ea.protocol_meaning));
-  append(differences, text(p.eb.protocol_meaning));
-  append(differences, text(p.ea.trigger_line));
-  append(differences, text(p.eb.trigger_line));
+  if (p.ea.outcome_phrase != p.eb.outcome_phrase) {
+    contrast("outcome_contrast", "outcome_a", p.ea.outcome_phrase, "outcome_b", p.eb.outcome_phrase);
+  }
+  if (p.ea.retry_phrase != p.eb.retry_phrase) {
+    contrast("retry_contrast", "retry_a", p.ea.retry_phrase, "retry_b", p.eb.retry_phrase);
+  }
+  if (rfc_document(p.a.defined_in) != rfc_document(p.b.defined_in)) {
+    contrast("defined_contrast", "reference_a", p.ea.reference, "reference_b", p.eb.reference);
+  }
+  contrast("trigger_contrast", "trigger_a", p.ea.trigger, "trigger_b", p.eb.trigger);
   return differences;
+}
+
+// The curated prose of a pair people confuse, shown first on its page; nothing for other pairs.
+ViewData pair_curated(const PageWriter& w, const PairCodes& p) {
+  const CuratedPair* pair = p.protocol.curated_pair(p.a.number, p.b.number);
+  if (!pair) return ViewData(false);
+  const CuratedProse& prose = w.curated(*pair);
+  const Locale& l = w.locale();
+  return fields("heading", text(l.html("headings.why_confused")),
+                "confusion", text(prose.confusion),
+                "tell_apart_heading", text(l.html("headings.tell_apart")),
+                "tell_apart", text(prose.tell_apart),
+                "example_heading", text(l.html("headings.example")),
+                "example", text(prose.example));
 }
 
 // For each code, the comparisons next to this one (its pairs with the codes just before and
@@ -267,6 +319,7 @@ ViewData pair_view(const PageWriter& w, const Page& page) {
   const PairCodes p{protocol, a, b, w.outline(a), w.outline(b), w.entry(a), w.entry(b)};
   ViewData view = pair_head(w, page, p);
   view["intro"] = text(pair_intro(l, p));
+  view["curated"] = pair_curated(w, p);
   ViewData codes = list(2);
   append(codes, p.ea.sections);
   append(codes, p.eb.sections);
@@ -276,15 +329,16 @@ ViewData pair_view(const PageWriter& w, const Page& page) {
   view["code_column"] = text(l.html("facts.code"));
   view["code_a"] = text(p.oa.with_name);
   view["code_b"] = text(p.ob.with_name);
-  view["comparison"] = pair_comparison_rows(p);
+  view["comparison"] = pair_comparison_rows(l, p);
 
   view["key_differences_heading"] = text(l.html("headings.key_differences"));
   view["key_differences"] = pair_key_differences(l, p);
 
   view["when_to_use_heading"] = text(l.html("headings.when_to_use"));
   ViewData when_to_use = list(2);
-  append(when_to_use, fields("label", text(p.oa.use_label), "body", text(p.ea.how_to_fix)));
-  append(when_to_use, fields("label", text(p.ob.use_label), "body", text(p.eb.how_to_fix)));
+  // What to do on each, in a sentence or two of its own (not How to Fix, which the page showed).
+  append(when_to_use, fields("label", text(p.oa.use_label), "body", text(p.ea.action)));
+  append(when_to_use, fields("label", text(p.ob.use_label), "body", text(p.eb.action)));
   view["when_to_use"] = std::move(when_to_use);
 
   view["learn_more_heading"] = text(l.html("headings.learn_more"));
@@ -297,7 +351,9 @@ ViewData pair_view(const PageWriter& w, const Page& page) {
   view["learn_more"] = std::move(learn_more);
 
   view["other_pairs"] = pair_related(w, p);
-  view["english_note"] = english_note(l, w.prose(a).any_in_english || w.prose(b).any_in_english);
+  const CuratedPair* curated = protocol.curated_pair(a.number, b.number);
+  view["english_note"] = english_note(l, w.prose(a).any_in_english || w.prose(b).any_in_english ||
+                                             (curated && w.curated(*curated).any_in_english));
   return view;
 }
 

@@ -44,7 +44,7 @@ const Rule kRules[] = {
      "content/smtp/250.json:10:3: error: \"defined_in\": \"RFC5321 section 4.2.2\" must look like \"RFC 5321 §4.2.2\"", 1},
     {"trigger-with-period",
      "content/smtp/250.json:11:3: error: \"trigger\": must be a noun phrase without a final period; the frames add punctuation", 1},
-    {"unknown-retry", "content/smtp/250.json:12:3: error: \"retry\": \"maybe\" must be one of not-needed, later, after-change, follow", 1},
+    {"unknown-retry", "content/smtp/250.json:12:3: error: \"retry\": \"maybe\" must be one of not-needed, later, if-idempotent, new-connection, maybe-later, after-change or follow", 1},
     {"unknown-field", "content/smtp/250.json:13:3: warning: \"sumary\": unknown field; it is ignored (did you mean \"summary\"?)", 0},
 };
 

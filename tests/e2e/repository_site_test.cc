@@ -2,7 +2,9 @@
 // templates/ as they are, checked the way a reader and a static host would see the result.
 #include <catch2/catch.hpp>
 #include <cctype>
+#include <cstring>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -678,5 +680,99 @@ TEST_CASE("on French, German and Arabic code and pair pages at most 10% of the b
     if (!worst_page.empty()) WARN(locale << " worst page: " << worst_page << ", " << 100 * worst << "% English");
     CHECK(totals["code"].all > 0);
     CHECK(totals["pair"].all > 0);
+  }
+}
+
+namespace {
+
+// The sentences of a stretch of page text: split at sentence ends and at block boundaries, white
+// space folded, only those of four words or more (shorter ones, such as "Permanent", may well
+// recur without repeating anything).
+std::vector<std::string> sentences_of(const std::string& html) {
+  std::vector<std::string> out;
+  std::string text = prose_of(html), sentence;
+  auto flush = [&] {
+    std::string folded;
+    std::istringstream words(sentence);
+    int count = 0;
+    for (std::string word; words >> word; ++count) folded += (folded.empty() ? "" : " ") + word;
+    if (count >= 4) out.push_back(folded);
+    sentence.clear();
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      flush();
+      continue;
+    }
+    sentence += c;
+    const bool end = c == '.' || c == '!' || c == '?' || text.compare(i, 2, "؟") == 0;
+    if (end && (i + 1 == text.size() || std::isspace(static_cast<unsigned char>(text[i + 1])))) flush();
+  }
+  flush();
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("no sentence of Key Differences or When to Use Which repeats one shown earlier on its pair page",
+          "[site][pairs]") {
+  size_t pages = 0;
+  for (const auto& file : html_pages()) {
+    if (file.find("compare/") == std::string::npos || file.find("-vs-") == std::string::npos) continue;
+    ++pages;
+    const std::string html = page(file);
+    const size_t main = html.find("<main");
+    const size_t differences = html.find("<section class=\"key-differences\"");
+    const size_t learn_more = html.find("<section class=\"learn-more\"");
+    REQUIRE(main != std::string::npos);
+    REQUIRE(differences != std::string::npos);
+    REQUIRE(learn_more != std::string::npos);
+    const auto before = sentences_of(html.substr(main, differences - main));
+    const std::set<std::string> earlier(before.begin(), before.end());
+    const auto later = sentences_of(html.substr(differences, learn_more - differences));
+    REQUIRE(later.size() >= 3);
+    for (const auto& sentence : later) {
+      INFO(file << ": " << sentence);
+      CHECK(earlier.count(sentence) == 0);
+    }
+  }
+  CHECK(pages == static_cast<size_t>(kLocales.size()) * (pairs_of(catalog_counts().at("smtp")) +
+                                                          pairs_of(catalog_counts().at("http"))));
+}
+
+TEST_CASE("no HTTP page speaks of commands, in any locale", "[site][http]") {
+  // English pages, whole: "command-line" tools are another thing.
+  const std::regex command("\\b[Cc]ommands?\\b(?!-line)");
+  size_t pages = 0;
+  for (const auto& file : html_pages()) {
+    if (file.rfind("http/", 0) != 0 && file.rfind("compare/http/", 0) != 0) continue;
+    ++pages;
+    const std::string text = test::text_of(page(file));
+    std::smatch found;
+    const bool says = std::regex_search(text, found, command);
+    INFO(file << (says ? ": " + text.substr(std::max<long>(0, found.position(0) - 60), 140) : std::string()));
+    CHECK_FALSE(says);
+  }
+  CHECK(pages > 2000);
+  // Other locales: every string an HTTP page can show (all but SMTP's own) has no word for an
+  // SMTP command. (Their catalog prose may speak of an order form or a court order, which the
+  // same words also mean.)
+  const std::map<std::string, std::regex> words = {{"fr", std::regex("[Cc]ommande")},
+                                                   {"de", std::regex("Befehl")},
+                                                   {"ar", std::regex("أمر|الأوامر")}};
+  for (const auto& [locale, word] : words) {
+    const auto strings = nlohmann::json::parse(test::read_file(test::repo_dir() + "/locales/" + locale + ".json"));
+    std::function<void(const nlohmann::json&, const std::string&)> visit = [&](const nlohmann::json& value,
+                                                                              const std::string& key) {
+      if (key == "protocols.smtp" || key == "classes.smtp") return;
+      if (value.is_object()) {
+        for (const auto& [name, child] : value.items()) visit(child, key.empty() ? name : key + "." + name);
+      } else if (value.is_string()) {
+        INFO(locale << " " << key << ": " << value.get<std::string>());
+        CHECK_FALSE(std::regex_search(value.get<std::string>(), word));
+      }
+    };
+    visit(strings, "");
   }
 }
