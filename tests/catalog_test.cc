@@ -102,3 +102,35 @@ TEST_CASE("rfc_url links to the section at the RFC Editor", "[catalog]") {
   CHECK(rfc_url("RFC 9110 §15") == "https://www.rfc-editor.org/rfc/rfc9110#section-15");
   CHECK(rfc_url("rfc 9110") == "");
 }
+
+TEST_CASE("curated pairs load from pairs/, named after their two codes, both of which must exist", "[catalog]") {
+  CatalogFixture f;
+  const std::string pair = "{\"confusion\": \"C.\", \"tell_apart\": \"T.\", \"example\": \"```\\nS: 535\\n```\"}\n";
+  test::write_file(f.code_file("pairs/235-535.json"), pair);
+  test::write_file(f.code_file("pairs/535-235.json"), pair);
+  test::write_file(f.code_file("pairs/214-999.json"), pair);
+  test::write_file(f.code_file("pairs/214-235.json"), "{\"confusion\": \"C.\", \"example\": \"E.\", \"extra\": 1}\n");
+  Diagnostics diagnostics;
+  Catalog catalog = f.load(diagnostics);
+  const Protocol& smtp = catalog.protocols.at(0);
+  REQUIRE(smtp.curated.size() == 1);
+  CHECK(smtp.curated[0].low == 235);
+  CHECK(smtp.curated[0].high == 535);
+  CHECK(smtp.curated_pair(535, 235) == &smtp.curated[0]);
+  CHECK(smtp.curated_pair(214, 235) == nullptr);
+  CHECK(has_message(diagnostics, "content/smtp/pairs/535-235.json: error: a curated pair is named after its two codes, "
+                                 "the lower first: 401-403.json"));
+  CHECK(has_message(diagnostics, "content/smtp/pairs/214-999.json: error: compares code 999, which content/smtp/ does "
+                                 "not define"));
+  CHECK(has_message(diagnostics, "content/smtp/pairs/214-235.json: error: \"tell_apart\": is required"));
+  CHECK(has_message(diagnostics, "content/smtp/pairs/214-235.json:1:38: warning: \"extra\": unknown field"));
+}
+
+TEST_CASE("a class without a usual outcome makes each of its codes give one", "[catalog]") {
+  CatalogFixture f;
+  f.replace(f.dir / "content/smtp/protocol.json", "\"5xx\": { \"outcome\": \"permanent\" }", "\"5xx\": {}");
+  Diagnostics diagnostics;
+  Catalog catalog = f.load(diagnostics);
+  CHECK(has_message(diagnostics, "content/smtp/535.json: error: \"outcome\": is required: class 5xx has no usual outcome "
+                                 "in protocol.json, so each of its codes gives its own"));
+}

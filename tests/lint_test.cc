@@ -1,4 +1,6 @@
 #include <catch2/catch.hpp>
+#include <map>
+#include <set>
 
 #include "lint.h"
 
@@ -44,4 +46,48 @@ TEST_CASE("every rule of the linter reports the entry's file and field", "[lint]
   CHECK(out.str().find("content/smtp/250.json: error: \"description\": doubled word \"it it\"") != std::string::npos);
   INFO(out.str());
   CHECK(diagnostics.error_count() == 1);
+}
+
+TEST_CASE("a retry its outcome contradicts is an error unless retry_exception says why", "[lint]") {
+  // Every outcome with every retry value: the allowed pairs pass, the others fail, and an
+  // exception turns a failure into a pass (and is itself a warning where nothing needed it).
+  const std::map<std::string, std::set<std::string>> allowed = {
+      {"success", {"not-needed"}},
+      {"intermediate", {"not-needed"}},
+      {"interim", {"not-needed"}},
+      {"redirect", {"follow"}},
+      {"transient", {"later", "if-idempotent", "new-connection"}},
+      {"permanent", {"after-change"}},
+      {"unspecified", {"maybe-later", "if-idempotent", "after-change"}},
+  };
+  for (const char* outcome : kOutcomes) {
+    for (const char* retry : kRetryValues) {
+      for (bool exception : {false, true}) {
+        Protocol smtp;
+        smtp.id = "smtp";
+        smtp.rfc = "RFC 5321";
+        smtp.class_outcomes = {{"4xx", "transient"}};
+        Code code;
+        code.number = 432;
+        code.name = "Password Transition Needed";
+        code.slug = "432-password-transition-needed";
+        code.klass = "4xx";
+        code.summary = code.description = code.when_seen = code.how_to_fix = code.action = "Text.";
+        code.trigger = "a trigger";
+        code.outcome = outcome;
+        code.retry = retry;
+        if (exception) code.retry_exception = "Why.";
+        code.file = "content/smtp/432.json";
+        smtp.codes.push_back(code);
+        Catalog catalog;
+        catalog.protocols.push_back(smtp);
+        Diagnostics diagnostics;
+        lint_catalog(catalog, diagnostics);
+        const bool fits = allowed.at(outcome).count(retry) > 0;
+        INFO(outcome << " / " << retry << (exception ? " with an exception" : ""));
+        CHECK(diagnostics.error_count() == (fits || exception ? 0 : 1));
+        CHECK(diagnostics.warning_count() == (fits && exception ? 1 : 0));
+      }
+    }
+  }
 }

@@ -46,6 +46,11 @@ const Rule kRules[] = {
      "content/smtp/250.json:11:3: error: \"trigger\": must be a noun phrase without a final period; the frames add punctuation", 1},
     {"unknown-retry", "content/smtp/250.json:12:3: error: \"retry\": \"maybe\" must be one of not-needed, later, if-idempotent, new-connection, maybe-later, after-change or follow", 1},
     {"unknown-field", "content/smtp/250.json:13:3: warning: \"sumary\": unknown field; it is ignored (did you mean \"summary\"?)", 0},
+    {"retry-contradicts-outcome",
+     "content/smtp/250.json:12:3: error: \"retry\": \"later\" contradicts the outcome \"success\"; change one of them, or "
+     "say in \"retry_exception\" why this code is an exception",
+     1},
+    {"action-no-period", "content/smtp/250.json:13:3: error: \"action\": must be one or two sentences ending with a period", 1},
 };
 
 }  // namespace
