@@ -776,3 +776,46 @@ TEST_CASE("no HTTP page speaks of commands, in any locale", "[site][http]") {
     visit(strings, "");
   }
 }
+
+TEST_CASE("at least 30 curated pairs, shown first on their pages and listed on the indexes, in every locale",
+          "[site][pairs]") {
+  std::map<std::string, std::vector<std::string>> curated;  // protocol -> "401-403"
+  for (const auto& file : test::list_files(test::repo_dir() + "/content")) {
+    const fs::path path(file);
+    if (std::distance(path.begin(), path.end()) == 3 && *std::next(path.begin()) == "pairs") {
+      curated[path.begin()->string()].push_back(path.stem().string());
+    }
+  }
+  size_t total = 0;
+  for (const auto& [protocol, pairs] : curated) total += pairs.size();
+  CHECK(total >= 30);
+  const auto all_pages = html_pages();
+  for (const auto& locale : kLocales) {
+    for (const auto& [protocol, pairs] : curated) {
+      const std::string index = page(prefix_of(locale) + protocol + "/index.html");
+      REQUIRE(index.find("<section class=\"commonly-confused\"") != std::string::npos);
+      for (const auto& pair : pairs) {
+        const std::string low = pair.substr(0, pair.find('-')), high = pair.substr(pair.find('-') + 1);
+        // The pair's page, found by its folder's code numbers.
+        std::string file;
+        for (const auto& candidate : all_pages) {
+          const std::string folder = prefix_of(locale) + "compare/" + protocol + "/" + low + "-";
+          if (candidate.rfind(folder, 0) == 0 && candidate.find("-vs-" + high + "-") != std::string::npos) file = candidate;
+        }
+        INFO(locale << " " << protocol << " " << pair);
+        REQUIRE(!file.empty());
+        const std::string html = page(file);
+        const size_t section = html.find("<section class=\"curated\"");
+        REQUIRE(section != std::string::npos);
+        CHECK(section < html.find("<section class=\"code-section\""));
+        CHECK(html.find("<pre") != std::string::npos);  // the example exchange
+        // Translated in every locale: no part of it falls back to English.
+        const std::string prose = html.substr(section, html.find("</section>", section) - section);
+        if (locale != "en") CHECK(prose.find("lang=\"en\"") == std::string::npos);
+        // Listed on the protocol index, linking to that page.
+        const std::string folder = file.substr(file.find("compare/"), file.size() - file.find("compare/") - 10);
+        CHECK(index.find(folder) != std::string::npos);
+      }
+    }
+  }
+}
