@@ -94,7 +94,7 @@ TEST_CASE("a frame may reorder its placeholders but not invent them, in every lo
     test::TempDir dir;
     test::make_fixture_site("mini", dir.path());
     edit_locale(dir.path(), locale, [](auto& j) {
-      j["frames"]["trigger_line"] = "{{trigger}} : déclencheur de {{code}} pour {{ville}}.";
+      j["frames"]["trigger_contrast"] = "{{trigger_a}} : déclencheur de {{a}} pour {{ville}} ; {{b}} : {{trigger_b}}.";
       j["frames"]["compare_with"] = "Compare {{code}} with {{#x}}others{{/x}}";
     });
     Diagnostics diagnostics;
@@ -102,8 +102,8 @@ TEST_CASE("a frame may reorder its placeholders but not invent them, in every lo
     const std::string shown = "locales/" + locale + ".json:";
     // Blamed on the file that has it, the default locale's included, and on no other.
     CHECK(messages(diagnostics).find(shown) == 0);
-    CHECK(messages(diagnostics).find("error: \"frames.trigger_line\": uses {{ville}}, which this frame is not given; "
-                                     "it can use {{code}}, {{trigger}}") != std::string::npos);
+    CHECK(messages(diagnostics).find("error: \"frames.trigger_contrast\": uses {{ville}}, which this frame is not given; "
+                                     "it can use {{a}}, {{b}}, {{trigger_a}}, {{trigger_b}}") != std::string::npos);
     CHECK(messages(diagnostics).find("error: \"frames.compare_with\": a frame holds only placeholders written {{name}}") !=
           std::string::npos);
     for (const char* other : {"locales/en.json", "locales/fr.json", "locales/ar.json"}) {
