@@ -28,6 +28,7 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
   // A broken site can have thousands of broken links: the first ones are shown, the rest counted.
   Diagnostics::PrintOptions print;
   print.color = &err == &std::cerr && use_color(STDERR_FILENO);
+  print.errors_only = options.quiet;
   diagnostics.print(err, print);
 
   size_t codes = 0, protocols = 0, locales = 0, templates = 0;
@@ -37,6 +38,7 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
     locales = site->locales.list.size();
     templates = site->templates.pages_.size() + site->templates.partials_.size();
   }
+  if (options.quiet && !options.translations) return diagnostics.has_errors() ? kExitInputError : kExitOk;
   out << "sitegen check: " << diagnostics.error_count() << " error(s), " << diagnostics.warning_count()
       << " warning(s) in " << codes << " codes of " << protocols << " protocol(s), " << locales << " locale(s), "
       << templates << " template(s)";

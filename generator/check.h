@@ -12,6 +12,7 @@ namespace sitegen {
 struct CheckOptions {
   std::string source = ".";
   bool strict = false;                  // warnings are errors
+  bool quiet = false;                   // errors only: no warnings, no verdict line
   bool links = false;                   // also verify the links of the built site
   bool translations = false;            // also report translation coverage (with --strict, gaps fail)
   std::optional<std::string> out;       // the built site (default: sitegen.json "output")

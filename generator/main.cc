@@ -5,6 +5,7 @@
 #include "build.h"
 #include "check.h"
 #include "config.h"
+#include "diagnostics.h"
 #include "serve.h"
 
 namespace {
@@ -18,11 +19,28 @@ void add_source_option(CLI::App* command, std::string& source) {
       ->capture_default_str();
 }
 
+// "sitegen frobnicate": CLI11 would say only that a subcommand is required; this names the word
+// and the command it most likely meant.
+bool is_unknown_command(const CLI::App& app, int argc, char** argv, std::ostream& err) {
+  if (argc < 2 || argv[1][0] == '-') return false;
+  std::vector<std::string> names;
+  for (const CLI::App* command : app.get_subcommands([](const CLI::App*) { return true; })) {
+    if (command->get_name() == argv[1]) return false;
+    names.push_back(command->get_name());
+  }
+  std::string list;
+  for (const auto& name : names) list += (list.empty() ? "" : ", ") + name;
+  err << "sitegen: \"" << argv[1] << "\" is not a command" << sitegen::did_you_mean(argv[1], names)
+      << "; the commands are " << list << " (sitegen help <command> tells more)\n";
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"sitegen: builds a static reference site of protocol reply codes"};
-  app.set_version_flag("--version", std::string("sitegen ") + SITEGEN_VERSION);
+  const std::string version = std::string("sitegen ") + SITEGEN_VERSION;
+  app.set_version_flag("-V,--version", version);
   app.require_subcommand(1);
 
   sitegen::BuildOptions build;
@@ -44,6 +62,7 @@ int main(int argc, char** argv) {
       app.add_subcommand("check", "Validate and lint content, locales and templates without writing anything");
   add_source_option(check_command, check.source);
   check_command->add_flag("--strict", check.strict, "Treat warnings as errors");
+  check_command->add_flag("--quiet", check.quiet, "Print errors only, and no verdict line");
   check_command->add_flag("--links", check.links, "Also verify that every internal link of the built site resolves");
   check_command->add_flag("--translations", check.translations,
                           "Also report, per locale, the prose fields translated, stale and missing (with --strict, "
@@ -60,10 +79,19 @@ int main(int argc, char** argv) {
   serve_command->add_option("--bind", serve.bind, "Address to listen on; only this machine unless you change it")
       ->capture_default_str();
   serve_command->add_option("--out", serve.out, "Folder for the preview build (default: a temporary folder)");
+  serve_command->add_option("--base-url", serve.base_url, "Public URL of the site; its path is where the preview is served")
+      ->check(check_base_url);
   serve_command->add_flag("--strict", serve.strict, "Treat warnings as errors");
+  serve_command->add_flag("--quiet", serve.quiet, "Print errors only");
   serve_command->add_option("-j,--jobs", serve.jobs, "Render threads (default: one per core)")
       ->check(CLI::Range(0u, sitegen::kMaxJobs));
 
+  CLI::App* version_command = app.add_subcommand("version", "Print the version of sitegen");
+  std::vector<std::string> help_topic;
+  CLI::App* help_command = app.add_subcommand("help", "Print help: of sitegen, or of one command (sitegen help build)");
+  help_command->add_option("command", help_topic, "The command to explain");
+
+  if (is_unknown_command(app, argc, argv, std::cerr)) return sitegen::kExitUsage;
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -72,6 +100,27 @@ int main(int argc, char** argv) {
   }
   // Every failure the commands foresee is a diagnostic and an exit code; this is for the rest
   // (out of memory, a thread the system refuses), which must still end with a message.
+  if (version_command->parsed()) {
+    std::cout << version << "\n";
+    return 0;
+  }
+  if (help_command->parsed()) {
+    if (help_topic.empty()) {
+      // app.help() would describe the parsed subcommand, help itself.
+      std::cout << app.get_formatter()->make_help(&app, "sitegen", CLI::AppFormatMode::Normal);
+      return 0;
+    }
+    for (CLI::App* command : {build_command, check_command, serve_command, version_command}) {
+      if (command->get_name() == help_topic[0]) {
+        std::cout << command->get_formatter()->make_help(command, "sitegen " + command->get_name(),
+                                                          CLI::AppFormatMode::Normal);
+        return 0;
+      }
+    }
+    std::cerr << "sitegen help: \"" << help_topic[0] << "\" is not a command"
+              << sitegen::did_you_mean(help_topic[0], {"build", "check", "serve", "version", "help"}) << "\n";
+    return sitegen::kExitUsage;
+  }
   try {
     if (build_command->parsed()) return sitegen::run_build(build, std::cout, std::cerr);
     if (check_command->parsed()) return sitegen::run_check(check, std::cout, std::cerr);

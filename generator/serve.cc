@@ -118,6 +118,8 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
   build.source = options.source;
   build.out = out_dir;
   build.strict = options.strict;
+  build.quiet = options.quiet;
+  build.base_url = options.base_url;
   build.jobs = options.jobs;
 
   // The watcher's starting point is taken before the first build: an edit made while it runs, or
@@ -132,7 +134,7 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
   }
   Diagnostics ignored;
   const Config config = load_config(options.source, ignored);
-  const std::string base_path = base_path_of(config.base_url);
+  const std::string base_path = base_path_of(options.base_url ? normalize_base_url(*options.base_url) : config.base_url);
 
   PreviewServer server(out_dir, base_path);
   const int port = server.bind(options.bind, options.port);

@@ -11,6 +11,8 @@ namespace sitegen {
 struct ServeOptions {
   std::string source = ".";
   std::optional<std::string> out;  // where the preview is built (default: a temporary folder)
+  std::optional<std::string> base_url;  // overrides sitegen.json "base_url"
+  bool quiet = false;              // only errors are printed
   std::string bind = "127.0.0.1";
   int port = 1313;                 // 0: any free port
   bool strict = false;
