@@ -8,6 +8,7 @@
 #include "links.h"
 #include "plan.h"
 #include "site.h"
+#include "template_fields.h"
 #include "translations.h"
 
 namespace sitegen {
@@ -17,6 +18,13 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
   diagnostics.set_warnings_are_errors(options.strict);
   std::optional<Site> site = load_site(options.source, diagnostics);
   if (site) check_plan(site->catalog, site->config, diagnostics);
+  // With inputs that load, the templates are walked with real views: a name no page has is a
+  // misspelling that would render empty.
+  if (site && !diagnostics.has_errors()) {
+    const std::vector<Page> pages = plan_site(site->catalog, site->config);
+    const SiteData data = prepare_site_data(site->config, site->catalog, site->locales, site->assets);
+    check_template_fields(site->templates, pages, data, diagnostics);
+  }
   LinkReport links;
   if (options.links && site) {
     std::string out_dir = options.out ? *options.out : options.source + "/" + site->config.output;

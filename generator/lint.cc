@@ -239,6 +239,15 @@ void lint_catalog(const Catalog& catalog, Diagnostics& diagnostics) {
         const Position where = at == pair.positions.end() ? Position{} : at->second;
         diagnostics.add({Severity::error, pair.file, where.line, where.column, field, "doubled word \"" + word + "\""});
       }
+      // Their translations by the same rule, in their own language.
+      for (const auto& entry : pair.translations) {
+        for (const auto& [field, translated] : entry.second.fields) {
+          const std::string word = doubled_word(translated.text, entry.first);
+          if (word.empty()) continue;
+          diagnostics.add({Severity::error, entry.second.file, translated.position.line, translated.position.column, field,
+                           "doubled word \"" + word + "\""});
+        }
+      }
     }
   }
 }

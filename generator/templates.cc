@@ -48,6 +48,52 @@ int line_at(const std::string& text, size_t offset) {
   return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(std::min(offset, text.size())), '\n'));
 }
 
+// Line and column (in characters, UTF-8 continuation bytes not counted) of a byte offset.
+Position position_at(const std::string& text, size_t offset) {
+  offset = std::min(offset, text.size());
+  const size_t line_start = offset == 0 ? 0 : text.rfind('\n', offset - 1);
+  const size_t from = line_start == std::string::npos || offset == 0 ? 0 : line_start + 1;
+  int column = 1;
+  for (size_t i = from; i < offset; ++i) column += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+  return {line_at(text, offset), column};
+}
+
+// Sections opened and never closed, closed without being open, or closed out of order, and tags
+// with no "}}": each with the line and column of its tag (kainjow gives a byte offset only).
+bool check_structure(const std::string& shown, const std::string& source, const std::vector<MustacheTag>& tags,
+                     Diagnostics& diagnostics) {
+  const int errors_before = diagnostics.error_count();
+  std::vector<const MustacheTag*> open;
+  for (const MustacheTag& tag : tags) {
+    if (!tag.closed) {
+      diagnostics.error(shown, position_at(source, tag.begin), "", "a tag is never closed: \"}}\" is missing");
+      break;
+    }
+    if (tag.kind == '#' || tag.kind == '^') {
+      open.push_back(&tag);
+    } else if (tag.kind == '/') {
+      if (open.empty()) {
+        diagnostics.error(shown, position_at(source, tag.begin), "",
+                          "closes the section \"" + tag.name + "\", which is not open");
+        return false;
+      }
+      if (open.back()->name != tag.name) {
+        const Position opened = position_at(source, open.back()->begin);
+        diagnostics.error(shown, position_at(source, tag.begin), "",
+                          "closes the section \"" + tag.name + "\" while \"" + open.back()->name + "\" (line " +
+                              std::to_string(opened.line) + ") is still open");
+        return false;
+      }
+      open.pop_back();
+    }
+  }
+  for (const MustacheTag* tag : open) {
+    diagnostics.error(shown, position_at(source, tag->begin), "",
+                      "opens the section \"" + tag->name + "\", which is never closed ({{/" + tag->name + "}} is missing)");
+  }
+  return diagnostics.error_count() == errors_before;
+}
+
 void check(const std::string& shown, const std::string& source, const std::map<std::string, std::string>& partials,
            Diagnostics& diagnostics) {
   if (source.size() > kMaxTemplateBytes) {
@@ -56,7 +102,8 @@ void check(const std::string& shown, const std::string& source, const std::map<s
     return;
   }
   int depth = 0;
-  for (const MustacheTag& tag : mustache_tags(source)) {
+  const std::vector<MustacheTag> tags = mustache_tags(source);
+  for (const MustacheTag& tag : tags) {
     if (tag.kind == '>' && tag.name.size() > kMaxPlaceholderBytes) {
       diagnostics.error(shown, line_at(source, tag.begin), "",
                         "uses a partial whose name is " + std::to_string(tag.name.size()) + " bytes long; no partial has such a name");
@@ -77,8 +124,19 @@ void check(const std::string& shown, const std::string& source, const std::map<s
       --depth;
     }
   }
+  diagnostics.add_source(shown, source);  // so that messages quote the line
+  if (!check_structure(shown, source, tags, diagnostics)) return;
   mst::mustache parsed(source);
-  if (!parsed.is_valid()) diagnostics.error(shown, 0, "", "template syntax: " + parsed.error_message());
+  if (parsed.is_valid()) return;
+  // What the scan above does not know: kainjow's message, its byte offset made a line and column.
+  std::string message = parsed.error_message();
+  const size_t at = message.rfind(" at ");
+  if (at != std::string::npos && message.find_first_not_of("0123456789", at + 4) == std::string::npos && at + 4 < message.size()) {
+    const Position where = position_at(source, std::stoul(message.substr(at + 4)));
+    diagnostics.error(shown, where, "", "template syntax: " + message.substr(0, at));
+  } else {
+    diagnostics.error(shown, 0, "", "template syntax: " + message);
+  }
 }
 
 // Splices partials into a template once, at load time, so a page is parsed a single time instead

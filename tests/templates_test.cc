@@ -42,10 +42,22 @@ TEST_CASE("template errors name the template", "[templates]") {
           "templates/page.mustache:2: error: uses the partial \"nowhere\", but templates/partials/nowhere.mustache "
           "does not exist");
   }
-  SECTION("a syntax error") {
-    test::write_file(dir / "page.mustache", "{{#open}} never closed");
-    Templates::load(dir.path(), diagnostics);
-    REQUIRE(diagnostics.error_count() == 1);
-    CHECK(format_diagnostic(diagnostics.all()[0]).find("templates/page.mustache: error: template syntax: ") == 0);
+  SECTION("sections never closed, closed out of order or not open, and tags without }}: line and column") {
+    const std::pair<const char*, const char*> cases[] = {
+        {"<p>\n  {{#open}} never closed",
+         "templates/page.mustache:2:3: error: opens the section \"open\", which is never closed ({{/open}} is missing)"},
+        {"{{#a}}\n{{#b}}x{{/a}}",
+         "templates/page.mustache:2:6: error: closes the section \"a\" while \"b\" (line 2) is still open"},
+        {"ok\n\n{{/lost}}", "templates/page.mustache:3:1: error: closes the section \"lost\", which is not open"},
+        {"é {{name", "templates/page.mustache:1:3: error: a tag is never closed: \"}}\" is missing"},
+    };
+    for (const auto& [source, message] : cases) {
+      Diagnostics found;
+      test::write_file(dir / "page.mustache", source);
+      Templates::load(dir.path(), found);
+      INFO(source);
+      REQUIRE(found.error_count() == 1);
+      CHECK(format_diagnostic(found.all()[0]) == message);
+    }
   }
 }

@@ -132,6 +132,10 @@ TEST_CASE("translation files are checked like the catalog: unknown codes, locale
                    "{\n  \"summary\": \"Deux phrases. Une de trop.\",\n  \"trigger\": \"la commande HELP.\",\n"
                    "  \"descripton\": \"x\",\n  \"source\": {\"summary\": \"XYZ\"}\n}\n");
   test::write_file(dir / "content/smtp/es/214.json", "{}\n");
+  test::write_file(dir / "content/smtp/pairs/235-535.json",
+                   "{\"confusion\": \"C.\", \"tell_apart\": \"T.\", \"example\": \"E.\"}\n");
+  test::write_file(dir / "content/smtp/fr/pairs/235-535.json", "{\"confusion\": \"Les les codes.\"}\n");
+  test::write_file(dir / "content/smtp/fr/pairs/214-999.json", "{\"confusion\": \"Rien.\"}\n");
   test::write_file(dir / "content/smtp/en/214.json", "{}\n");
   auto check = test::run_sitegen("check --source '" + dir.path() + "'");
   INFO(check.err);
@@ -146,6 +150,9 @@ TEST_CASE("translation files are checked like the catalog: unknown codes, locale
            "content/smtp/fr/214.json:5:14: error: \"source.summary\": must be 16 lowercase hex digits",
            "content/smtp/fr/214.json:2:3: error: \"summary\": must be one sentence; move the rest to \"description\"",
            "content/smtp/fr/214.json:3:3: error: \"trigger\": must be a noun phrase without a final period",
+           "content/smtp/fr/pairs/235-535.json:1:2: error: \"confusion\": doubled word \"les les\"",
+           "content/smtp/fr/pairs/214-999.json: warning: translates the pair 214-999, which content/smtp/pairs/ does not "
+           "have; it is not used",
        }) {
     CHECK(check.err.find(message) != std::string::npos);
   }
