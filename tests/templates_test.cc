@@ -42,12 +42,12 @@ TEST_CASE("template errors name the template", "[templates]") {
           "templates/page.mustache:2: error: uses the partial \"nowhere\", but templates/partials/nowhere.mustache "
           "does not exist");
   }
-  SECTION("sections never closed, closed out of order or not open, and tags without }}: line and column") {
+  SECTION("unbalanced sections and unclosed tags are named with line and column") {
     const std::pair<const char*, const char*> cases[] = {
         {"<p>\n  {{#open}} never closed",
          "templates/page.mustache:2:3: error: opens the section \"open\", which is never closed ({{/open}} is missing)"},
         {"{{#a}}\n{{#b}}x{{/a}}",
-         "templates/page.mustache:2:6: error: closes the section \"a\" while \"b\" (line 2) is still open"},
+         "templates/page.mustache:2:8: error: closes the section \"a\" while \"b\" (line 2) is still open"},
         {"ok\n\n{{/lost}}", "templates/page.mustache:3:1: error: closes the section \"lost\", which is not open"},
         {"é {{name", "templates/page.mustache:1:3: error: a tag is never closed: \"}}\" is missing"},
     };

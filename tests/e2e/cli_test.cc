@@ -37,7 +37,7 @@ TEST_CASE("help and version work as commands and as options", "[cli]") {
   CHECK(wrong.err == "sitegen help: \"bild\" is not a command (did you mean \"build\"?)\n");
 }
 
-TEST_CASE("--base-url is refused with sitegen.json's message, on every command that takes it", "[cli]") {
+TEST_CASE("a bad base URL on the command line is refused with sitegen.json's message, on every command", "[cli]") {
   test::TempDir dir;
   test::make_fixture_site("mini", dir.path());
   test::write_file(dir / "sitegen.json", "{\"base_url\": \"notaurl\", \"locales\": [\"en\"]}\n");
@@ -52,7 +52,7 @@ TEST_CASE("--base-url is refused with sitegen.json's message, on every command t
   }
 }
 
-TEST_CASE("--quiet prints errors only, on check as on build", "[cli]") {
+TEST_CASE("quiet prints errors only, on check as on build", "[cli]") {
   test::TempDir dir;
   test::make_fixture_site("mini", dir.path());
   auto quiet = test::run_sitegen("check --quiet --source '" + dir.path() + "'");

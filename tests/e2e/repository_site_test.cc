@@ -649,16 +649,18 @@ WordCount body_words(const std::string& html, const std::set<std::string>& names
 TEST_CASE("on French, German and Arabic code and pair pages at most 10% of the body words are English",
           "[site][translations]") {
   const auto names = code_names();
+  const auto counts = catalog_counts();
+  const auto all_pages = html_pages();
   for (const char* locale : {"fr", "de", "ar"}) {
     std::map<std::string, WordCount> totals;  // "code", "pair"
     double worst = 0;
     std::string worst_page;
-    for (const auto& file : html_pages()) {
+    for (const auto& file : all_pages) {
       const std::string prefix = std::string(locale) + "/";
       if (file.rfind(prefix, 0) != 0) continue;
       const bool pair = file.rfind(prefix + "compare/", 0) == 0 && file.size() > prefix.size() + 20;
       bool code = false;
-      for (const auto& [protocol, count] : catalog_counts()) code = code || is_page_in(file, prefix + protocol + "/");
+      for (const auto& [protocol, count] : counts) code = code || is_page_in(file, prefix + protocol + "/");
       if (!pair && !code) continue;
       const WordCount words = body_words(page(file), names);
       REQUIRE(words.all > 50);
