@@ -21,21 +21,26 @@ const std::string& Assets::path(const std::string& name) const {
   return it->second;
 }
 
-Assets load_assets(const std::string& assets_dir, Diagnostics& diagnostics, const std::string& site_dir) {
-  Assets assets;
+namespace {
+
+// Every file below `dir`, by path relative to it, read whole; `shown` names the folder in
+// messages ("templates/assets/"). Folders are walked, not followed through symlinks (a loop
+// cannot trap the walk), and a symlink leading out of `site_dir` is an error: a site is made
+// from its own folder only.
+std::map<std::string, std::string> read_files_below(const std::string& dir, const std::string& shown,
+                                                    Diagnostics& diagnostics, const std::string& site_dir) {
+  std::map<std::string, std::string> files;
   std::error_code ec;
-  if (!fs::is_directory(assets_dir, ec)) return assets;
-  // Every entry below the folder, by name relative to it; folders are walked (not followed
-  // through symlinks, so a loop cannot trap the walk).
+  if (!fs::is_directory(dir, ec)) return files;
   std::vector<std::string> names;
   std::vector<std::string> folders{""};
   while (!folders.empty()) {
     const std::string folder = folders.back();
     folders.pop_back();
-    for (const auto& entry : folder_entries((fs::path(assets_dir) / folder).string())) {
+    for (const auto& entry : folder_entries((fs::path(dir) / folder).string())) {
       const std::string name = folder.empty() ? entry : folder + "/" + entry;
       struct stat st;
-      if (::lstat((fs::path(assets_dir) / name).c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+      if (::lstat((fs::path(dir) / name).c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
         folders.push_back(name);
       } else {
         names.push_back(name);
@@ -45,23 +50,30 @@ Assets load_assets(const std::string& assets_dir, Diagnostics& diagnostics, cons
   std::sort(names.begin(), names.end());
   const fs::path site_root = site_dir.empty() ? fs::path() : fs::weakly_canonical(fs::absolute(site_dir), ec);
   for (const auto& name : names) {
-    const fs::path path = fs::path(assets_dir) / name;
+    const fs::path path = fs::path(dir) / name;
     if (!site_root.empty() && fs::is_symlink(fs::symlink_status(path, ec))) {
       const fs::path target = fs::weakly_canonical(fs::absolute(path), ec);
       auto [end, unused] = std::mismatch(site_root.begin(), site_root.end(), target.begin(), target.end());
       if (!ec && end != site_root.end()) {
-        diagnostics.error("templates/assets/" + name, 0, "",
+        diagnostics.error(shown + name, 0, "",
                           "is a symlink to " + target.string() + ", outside the site folder; copy the file in instead");
         continue;
       }
     }
-    std::string bytes;
     try {
-      bytes = read_text_file((fs::path(assets_dir) / name).string());
+      files[name] = read_text_file(path.string());
     } catch (const FileError& e) {
-      diagnostics.error("templates/assets/" + name, 0, "", e.reason());
-      continue;
+      diagnostics.error(shown + name, 0, "", e.reason());
     }
+  }
+  return files;
+}
+
+}  // namespace
+
+Assets load_assets(const std::string& assets_dir, Diagnostics& diagnostics, const std::string& site_dir) {
+  Assets assets;
+  for (auto& [name, bytes] : read_files_below(assets_dir, "templates/assets/", diagnostics, site_dir)) {
     fs::path out(name);
     std::string hashed = (out.parent_path() / (out.stem().string() + "." + content_hash(bytes) + out.extension().string()))
                              .generic_string();
@@ -69,6 +81,11 @@ Assets load_assets(const std::string& assets_dir, Diagnostics& diagnostics, cons
     assets.files[assets_folder() + hashed] = std::move(bytes);
   }
   return assets;
+}
+
+std::map<std::string, std::string> load_static_files(const std::string& static_dir, Diagnostics& diagnostics,
+                                                     const std::string& site_dir) {
+  return read_files_below(static_dir, "static/", diagnostics, site_dir);
 }
 
 }  // namespace sitegen

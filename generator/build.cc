@@ -122,6 +122,7 @@ void write_site(const BuildOptions& options, const Site& input, const std::vecto
     return *site_data;
   };
   for (const auto& [path, bytes] : input.assets.files) writer.write(path, bytes);
+  for (const auto& [path, bytes] : input.static_files) writer.write(path, bytes);  // static/, as it is
   // The site-wide files are made on a thread of their own while the pages render: the
   // sitemaps and redirect rules run to megabytes (and are made only when the outline changed).
   auto site_files = std::async(std::launch::async, [&] {
@@ -185,6 +186,7 @@ BuildResult build_site(const BuildOptions& options, Diagnostics& diagnostics, co
   // load
   std::optional<Site> loaded = load_site(source.string(), diagnostics);
   if (loaded) check_plan(loaded->catalog, loaded->config, diagnostics);
+  if (loaded) check_static_files(loaded->static_files, loaded->catalog, loaded->config, diagnostics);
   if (!loaded || diagnostics.has_errors()) {
     result.exit_code = kExitInputError;
     return result;

@@ -18,6 +18,7 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
   diagnostics.set_warnings_are_errors(options.strict);
   std::optional<Site> site = load_site(options.source, diagnostics);
   if (site) check_plan(site->catalog, site->config, diagnostics);
+  if (site) check_static_files(site->static_files, site->catalog, site->config, diagnostics);
   // With inputs that load, the templates are walked with real views: a name no page has is a
   // misspelling that would render empty.
   if (site && !diagnostics.has_errors()) {

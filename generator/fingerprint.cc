@@ -37,6 +37,7 @@ Fingerprints::Fingerprints(const Site& site) {
   for (const auto& [name, source] : site.templates.pages_) global.add(name).add(source);
   for (const auto& [name, source] : site.templates.partials_) global.add(name).add(source);
   for (const auto& [name, path] : site.assets.paths) global.add(name).add(path);
+  global.add(site.assets.icon);  // every page links it
   global_ = global.done();
   site_default_locale_ = config.default_locale;
 

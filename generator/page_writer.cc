@@ -72,6 +72,7 @@ ViewData PageWriter::base(const std::string& title_html, const std::string& desc
   view["home_href"] = text(href(home_path(prefix_)));
   view["stylesheet_href"] = text(href(site_.assets.path("style.css")));
   view["script_href"] = text(href(site_.assets.path("site.js")));
+  view["icon_href"] = site_.assets.icon.empty() ? ViewData(false) : text(href(site_.assets.icon));
   ViewData languages = list(config.locales.size());
   ViewData alternates = list(config.locales.size() + 1);
   for (const auto& other_id : config.locales) {

@@ -1,5 +1,6 @@
 #include "plan.h"
 
+#include <algorithm>
 #include <map>
 #include <unordered_map>
 
@@ -101,6 +102,34 @@ void check_plan(const Catalog& catalog, const Config& config, Diagnostics& diagn
                         source_of(page) + " and " + source_of(*other->second) + " would both be " + page.path +
                             "; change one of the slugs");
     }
+  }
+}
+
+void check_static_files(const std::map<std::string, std::string>& files, const Catalog& catalog, const Config& config,
+                        Diagnostics& diagnostics) {
+  auto folder_name = [](std::string folder) { return folder.substr(0, folder.size() - 1); };
+  std::map<std::string, std::string> folders = {{folder_name(assets_folder()), "the site's stylesheets and scripts"},
+                                                {folder_name(pairs_folder("")), "the pair pages"}};
+  for (const auto& locale : config.locales) {
+    if (locale != config.default_locale) folders[locale] = "the pages of the locale \"" + locale + "\"";
+  }
+  for (const auto& protocol : catalog.protocols) folders[protocol.id] = "the pages of " + protocol.name;
+  static const std::vector<std::string> kRootFiles = {"index.html", "robots.txt", "_redirects", "_headers", ".nojekyll"};
+  for (const auto& [path, bytes] : files) {
+    const std::string shown = "static/" + path;
+    const size_t slash = path.find('/');
+    const std::string top = path.substr(0, slash);
+    std::string why;
+    if (slash != std::string::npos && folders.count(top)) {
+      why = "its folder " + top + "/ holds " + folders.at(top);
+    } else if (std::find(kRootFiles.begin(), kRootFiles.end(), path) != kRootFiles.end() || path == not_found_path() ||
+               path == search_index_file("") || (path.rfind("sitemap", 0) == 0 && path.size() > 4 &&
+                                                 path.compare(path.size() - 4, 4, ".xml") == 0)) {
+      why = "sitegen writes " + path + " itself";
+    } else if (top.rfind(".sitegen", 0) == 0) {
+      why = "names starting with .sitegen are sitegen's own bookkeeping";
+    }
+    if (!why.empty()) diagnostics.error(shown, 0, "", "cannot be published: " + why);
   }
 }
 

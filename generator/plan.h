@@ -2,6 +2,7 @@
 // decided before anything is rendered.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,11 @@ std::vector<Page> plan_site(const Catalog& catalog, const Config& config);
 // itself: a protocol named like a locale or like "assets" or "compare", or two pairs whose
 // slugs join to one path. Each error names both sources. Run before plan_site().
 void check_plan(const Catalog& catalog, const Config& config, Diagnostics& diagnostics);
+
+// The files of static/ (by output path) may go anywhere sitegen writes nothing: not into the
+// folders of locales, protocols, pairs or assets, and not over the files static hosts read.
+void check_static_files(const std::map<std::string, std::string>& files, const Catalog& catalog, const Config& config,
+                        Diagnostics& diagnostics);
 
 // The URL path of `page` in another locale.
 std::string path_in_locale(const Page& page, const std::string& locale, const Config& config);

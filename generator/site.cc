@@ -32,6 +32,10 @@ std::optional<Site> load_site(const std::string& source_dir, Diagnostics& diagno
                               frame_placeholders());
   site.templates = Templates::load((source / "templates").string(), diagnostics);
   site.assets = load_assets((source / "templates" / "assets").string(), diagnostics, source.string());
+  site.static_files = load_static_files((source / "static").string(), diagnostics, source.string());
+  for (const char* icon : {"favicon.svg", "favicon.png", "favicon.ico"}) {
+    if (site.static_files.count(icon)) site.assets.icon = icon;
+  }
   if (fs::is_directory(source / "templates", ec)) {
     for (const char* name : kPageTemplates) {
       const std::string file = std::string("templates/") + name + ".mustache";

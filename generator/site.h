@@ -20,6 +20,7 @@ struct Site {
   Locales locales;
   Templates templates;
   Assets assets;
+  std::map<std::string, std::string> static_files;  // static/: output path -> bytes, published as they are
 };
 
 // Loads and lints everything under `source_dir`, reporting every problem to diagnostics. Returns

@@ -18,7 +18,7 @@ InputWatcher::Snapshot InputWatcher::look() const {
     files[fs::relative(file, source_, ec).generic_string()] = {ec ? 0 : size, static_cast<int64_t>(time)};
   };
   add(fs::path(source_) / "sitegen.json");
-  for (const char* folder : {"content", "locales", "templates"}) {
+  for (const char* folder : {"content", "locales", "templates", "static"}) {
     // With error codes throughout: a symlink loop or a file removed while listed ends the walk
     // of that folder, it never ends the server.
     for (auto it = fs::recursive_directory_iterator(fs::path(source_) / folder, ec);

@@ -388,3 +388,39 @@ TEST_CASE("a sitegen built from changed code re-renders every page once, and the
   REQUIRE(test::run_sitegen("build --quiet --source '" + dir.path() + "' --out '" + (dir / "clean") + "'").exit_code == 0);
   CHECK(test::site_files(dir / "public") == test::site_files(dir / "clean"));
 }
+
+TEST_CASE("static/ reaches the output as it is, its icon is linked from every page, and it cannot cover sitegen's files",
+          "[build][static]") {
+  test::TempDir dir;
+  test::make_fixture_site("mini", dir.path());
+  const std::string icon = std::string("\x00\x00\x01\x00", 4) + "icon bytes";
+  test::write_file(dir / "static/favicon.ico", icon);
+  test::write_file(dir / "static/CNAME", "codes.example.test\n");
+  test::write_file(dir / "static/img/logo.svg", "<svg/>");
+  auto build = test::run_sitegen("build --source '" + dir.path() + "'");
+  INFO(build.err);
+  REQUIRE(build.exit_code == 0);
+  CHECK(test::read_file(dir / "public/favicon.ico") == icon);
+  CHECK(test::read_file(dir / "public/CNAME") == "codes.example.test\n");
+  CHECK(test::read_file(dir / "public/img/logo.svg") == "<svg/>");
+  CHECK(test::read_file(dir / "public/index.html").find("<link rel=\"icon\" href=\"favicon.ico\">") != std::string::npos);
+  CHECK(test::read_file(dir / "public/fr/smtp/535-authentication-failed/index.html")
+            .find("<link rel=\"icon\" href=\"../../../favicon.ico\">") != std::string::npos);
+  // A static file changed or removed: the output follows, as for any other input.
+  test::write_file(dir / "static/CNAME", "other.example.test\n");
+  fs::remove(dir / "static/img/logo.svg");
+  REQUIRE(test::run_sitegen("build --quiet --source '" + dir.path() + "'").exit_code == 0);
+  CHECK(test::read_file(dir / "public/CNAME") == "other.example.test\n");
+  CHECK_FALSE(fs::exists(dir / "public/img/logo.svg"));
+  // Where sitegen writes, a static file is refused, naming it.
+  for (const char* path : {"robots.txt", "smtp/x.txt", "fr/y.txt", "compare/z.txt", "assets/a.css", "sitemap.xml",
+                           "404.html"}) {
+    test::TempDir other;
+    test::make_fixture_site("mini", other.path());
+    test::write_file(other / (std::string("static/") + path), "x");
+    auto refused = test::run_sitegen("build --source '" + other.path() + "'");
+    INFO(path << ": " << refused.err);
+    CHECK(refused.exit_code == 1);
+    CHECK(refused.err.find(std::string("static/") + path + ": error: cannot be published: ") == 0);
+  }
+}
