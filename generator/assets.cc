@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "hash.h"
+#include "theme.h"
 #include "json_file.h"
 #include "urls.h"
 
@@ -73,7 +74,13 @@ std::map<std::string, std::string> read_files_below(const std::string& dir, cons
 
 Assets load_assets(const std::string& assets_dir, Diagnostics& diagnostics, const std::string& site_dir) {
   Assets assets;
-  for (auto& [name, bytes] : read_files_below(assets_dir, "templates/assets/", diagnostics, site_dir)) {
+  std::map<std::string, std::string> files = read_files_below(assets_dir, "templates/assets/", diagnostics, site_dir);
+  // The default theme's stylesheet and script, where the site has none of its own (theme.h).
+  const std::string theme_folder = "templates/assets/";
+  for (const auto& [path, bytes] : builtin_theme_files()) {
+    if (path.rfind(theme_folder, 0) == 0) files.emplace(path.substr(theme_folder.size()), bytes);
+  }
+  for (auto& [name, bytes] : files) {
     fs::path out(name);
     std::string hashed = (out.parent_path() / (out.stem().string() + "." + content_hash(bytes) + out.extension().string()))
                              .generic_string();
@@ -85,7 +92,11 @@ Assets load_assets(const std::string& assets_dir, Diagnostics& diagnostics, cons
 
 std::map<std::string, std::string> load_static_files(const std::string& static_dir, Diagnostics& diagnostics,
                                                      const std::string& site_dir) {
-  return read_files_below(static_dir, "static/", diagnostics, site_dir);
+  std::map<std::string, std::string> files = read_files_below(static_dir, "static/", diagnostics, site_dir);
+  // The default theme's icon, unless the site has an icon of its own.
+  const bool has_icon = files.count("favicon.ico") || files.count("favicon.png") || files.count("favicon.svg");
+  if (const std::string* icon = builtin_file("static/favicon.ico"); icon && !has_icon) files["favicon.ico"] = *icon;
+  return files;
 }
 
 }  // namespace sitegen

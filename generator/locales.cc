@@ -11,6 +11,7 @@
 #include "input_limits.h"
 #include "json_file.h"
 #include "mustache_tags.h"
+#include "theme.h"
 
 namespace sitegen {
 
@@ -197,17 +198,32 @@ Locales load_locales(const std::string& locales_dir, const Config& config,
     locale.is_default = id == config.default_locale;
     std::string shown = "locales/" + id + ".json";
     std::error_code ec;
-    if (!std::filesystem::exists(locales_dir + "/" + id + ".json", ec)) {
+    const std::string* builtin = builtin_file(shown);
+    const bool own = std::filesystem::exists(locales_dir + "/" + id + ".json", ec);
+    if (!own && !builtin) {
       diagnostics.error("sitegen.json", 0, "locales",
-                        "lists the locale \"" + id + "\", but " + shown + " does not exist");
+                        "lists the locale \"" + id + "\", but " + shown + " does not exist (sitegen's own theme has "
+                        "en, fr, de and ar)");
       locales.list.push_back(std::move(locale));
       continue;
     }
-    auto file = read_json_file(locales_dir + "/" + id + ".json", shown, diagnostics);
+    // The site's own file, or else the default theme's (theme.h).
+    auto file = own ? read_json_file(locales_dir + "/" + id + ".json", shown, diagnostics)
+                    : parse_json_text(*builtin, shown + " (sitegen's theme)", diagnostics);
     if (file) {
       flatten(file->value, "", *file, locale.strings_, diagnostics);
       for (const auto& [key, text] : locale.strings_) own_keys[id].insert(key);
       files.emplace(id, std::move(*file));
+    }
+    // A key the site's file lacks comes from the theme's file of the same language, silently: a
+    // site overrides the strings it wants and keeps the others.
+    if (own && builtin) {
+      Diagnostics ignored;
+      if (auto theme = parse_json_text(*builtin, shown, ignored)) {
+        std::map<std::string, std::string> theme_strings;
+        flatten(theme->value, "", *theme, theme_strings, ignored);
+        for (auto& [key, text] : theme_strings) locale.strings_.emplace(key, std::move(text));
+      }
     }
     // The site's name comes from sitegen.json unless the locale translates it.
     if (!locale.has("site.title")) locale.strings_["site.title"] = config.title;

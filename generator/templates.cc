@@ -10,6 +10,7 @@
 #include "input_limits.h"
 #include "json_file.h"
 #include "mustache_tags.h"
+#include "theme.h"
 
 namespace fs = std::filesystem;
 namespace mst = kainjow::mustache;
@@ -179,12 +180,18 @@ struct Templates::Compiled {
 Templates Templates::load(const std::string& templates_dir, Diagnostics& diagnostics) {
   Templates templates;
   std::error_code ec;
-  if (!fs::is_directory(templates_dir, ec)) {
-    diagnostics.error("templates", 0, "", "the templates folder does not exist");
-    return templates;
+  if (fs::is_directory(templates_dir, ec)) {
+    templates.pages_ = read_folder(templates_dir, "templates/", diagnostics);
+    templates.partials_ = read_folder(fs::path(templates_dir) / "partials", "templates/partials/", diagnostics);
   }
-  templates.pages_ = read_folder(templates_dir, "templates/", diagnostics);
-  templates.partials_ = read_folder(fs::path(templates_dir) / "partials", "templates/partials/", diagnostics);
+  // What the site does not provide comes from the default theme, a file at a time: a site can
+  // override one partial and keep the rest (theme.h).
+  for (const auto& [file, source] : builtin_files_in("templates/")) {
+    if (fs::path(file).extension() == ".mustache") templates.pages_.emplace(fs::path(file).stem().string(), source);
+  }
+  for (const auto& [file, source] : builtin_files_in("templates/partials/")) {
+    if (fs::path(file).extension() == ".mustache") templates.partials_.emplace(fs::path(file).stem().string(), source);
+  }
   for (const auto& [name, source] : templates.partials_) {
     check("templates/partials/" + name + ".mustache", source, templates.partials_, diagnostics);
   }

@@ -21,8 +21,10 @@ TEST_CASE("assets are named by their content, in subfolders too", "[assets]") {
   CHECK(load_assets(dir.path(), diagnostics).path("style.css") != assets.path("style.css"));
 }
 
-TEST_CASE("a missing assets folder is no assets, not an error", "[assets]") {
+TEST_CASE("a missing assets folder gives the default theme's, not an error", "[assets]") {
   Diagnostics diagnostics;
-  CHECK(load_assets("/nonexistent/assets", diagnostics).paths.empty());
+  const Assets assets = load_assets("/nonexistent/assets", diagnostics);
+  CHECK(assets.paths.count("style.css") == 1);
+  CHECK(assets.paths.count("site.js") == 1);
   CHECK_FALSE(diagnostics.has_errors());
 }

@@ -68,23 +68,43 @@ TEST_CASE("the user's headings are used exactly", "[locales]") {
 }
 
 TEST_CASE("a key missing from a locale falls back to English with a warning", "[locales]") {
+  // In a locale the default theme does not have (pt): a key missing from fr's own file would
+  // come from the theme's French (theme.h).
+  test::TempDir dir;
+  test::make_fixture_site("mini", dir.path());
+  test::write_file(dir / "locales/pt.json", test::read_file(dir / "locales/fr.json"));
+  edit_locale(dir.path(), "pt", [](auto& j) { j["headings"].erase("how_to_fix"); });
+  Config config;
+  config.locales = {"en", "pt"};
+  Diagnostics diagnostics;
+  Locales locales = load_locales(dir / "locales", config, {}, diagnostics);
+  CHECK(messages(diagnostics) ==
+        "locales/pt.json: warning: \"headings.how_to_fix\": missing in locale \"pt\"; using the en text\n");
+  CHECK(locales.get("pt").text("headings.how_to_fix") == "How to Fix");
+}
+
+TEST_CASE("a key missing from a site's own file of a theme language comes from the theme's, silently", "[locales]") {
   test::TempDir dir;
   test::make_fixture_site("mini", dir.path());
   edit_locale(dir.path(), "fr", [](auto& j) { j["headings"].erase("how_to_fix"); });
   Diagnostics diagnostics;
   Locales locales = load_locales(dir / "locales", fixture_config(), {}, diagnostics);
-  CHECK(messages(diagnostics) ==
-        "locales/fr.json: warning: \"headings.how_to_fix\": missing in locale \"fr\"; using the en text\n");
-  CHECK(locales.get("fr").text("headings.how_to_fix") == "How to Fix");
+  CHECK(messages(diagnostics) == "");
+  CHECK(locales.get("fr").text("headings.how_to_fix") == "Comment résoudre");
 }
 
 TEST_CASE("the default locale must define every key the pages need", "[locales]") {
   test::TempDir dir;
   test::make_fixture_site("mini", dir.path());
-  edit_locale(dir.path(), "en", [](auto& j) { j["ui"].erase("home"); });
+  // A default locale the theme does not have: nothing fills the key in.
+  test::write_file(dir / "locales/pt.json", test::read_file(dir / "locales/en.json"));
+  edit_locale(dir.path(), "pt", [](auto& j) { j["ui"].erase("home"); });
+  Config config;
+  config.locales = {"pt"};
+  config.default_locale = "pt";
   Diagnostics diagnostics;
-  load_locales(dir / "locales", fixture_config(), {"ui.home"}, diagnostics);
-  CHECK(messages(diagnostics).find("locales/en.json: error: \"ui.home\": missing; every page needs this key") !=
+  load_locales(dir / "locales", config, {"ui.home"}, diagnostics);
+  CHECK(messages(diagnostics).find("locales/pt.json: error: \"ui.home\": missing; every page needs this key") !=
         std::string::npos);
 }
 

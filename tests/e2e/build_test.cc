@@ -57,15 +57,16 @@ TEST_CASE("build writes every planned page and prints a summary per locale", "[b
   CHECK(result.exit_code == 0);
   CHECK(result.err == "");
   CHECK(result.out.find("sitegen: built 27 pages (en 8, fr 8, ar 8, each with its 404 page) in ") == 0);
-  CHECK(result.out.find("37 written, 0 unchanged, 0 removed") != std::string::npos);
+  CHECK(result.out.find("38 written, 0 unchanged, 0 removed") != std::string::npos);
   auto files = test::list_files(dir / "out");
-  // 27 pages, 2 assets, 3 search indexes, sitemap, robots.txt, _redirects, _headers, .nojekyll, manifest
-  CHECK(files.size() == 27 + 2 + 3 + 5 + 1);
+  // 27 pages, 2 assets, the theme's favicon, 3 search indexes, sitemap, robots.txt, _redirects,
+  // _headers, .nojekyll, manifest
+  CHECK(files.size() == 27 + 2 + 1 + 3 + 5 + 1);
 
   SECTION("a second build writes nothing and reports the pages unchanged") {
     auto again = test::run_sitegen("build --source '" + dir.path() + "' --out '" + (dir / "out") + "'");
     CHECK(again.exit_code == 0);
-    CHECK(again.out.find("0 written, 37 unchanged, 0 removed") != std::string::npos);
+    CHECK(again.out.find("0 written, 38 unchanged, 0 removed") != std::string::npos);
   }
   SECTION("a code removed from the catalog loses its pages") {
     fs::remove(dir / "content/smtp/235.json");
@@ -151,22 +152,25 @@ TEST_CASE("check --links finds a broken link and names the page", "[build][links
 TEST_CASE("a missing locale key warns with locale and key, and --strict makes it an error", "[build][locales]") {
   test::TempDir dir;
   test::make_fixture_site("mini", dir.path());
-  std::string fr = dir / "locales/fr.json";
-  auto j = nlohmann::ordered_json::parse(test::read_file(fr));
+  // A locale the default theme does not have (pt), made from the French.
+  std::string pt = dir / "locales/pt.json";
+  auto j = nlohmann::ordered_json::parse(test::read_file(dir / "locales/fr.json"));
   j["headings"].erase("when_to_use");
-  test::write_file(fr, j.dump(2));
+  test::write_file(pt, j.dump(2));
+  test::write_file(dir / "sitegen.json", "{\"locales\": [\"en\", \"pt\"], \"base_url\": \"https://codes.example.test/\"}\n");
+  fs::remove_all(dir / "content/smtp/fr");  // French is no locale of this site
   const std::string warning =
-      "locales/fr.json: warning: \"headings.when_to_use\": missing in locale \"fr\"; using the en text\n";
+      "locales/pt.json: warning: \"headings.when_to_use\": missing in locale \"pt\"; using the en text\n";
 
   auto lenient = test::run_sitegen("build --source '" + dir.path() + "' --out '" + (dir / "X") + "'");
   CHECK(lenient.exit_code == 0);
   CHECK(lenient.err == warning);
-  std::string page = test::read_file(dir / "X/fr/compare/smtp/214-help-message-vs-535-authentication-failed/index.html");
+  std::string page = test::read_file(dir / "X/pt/compare/smtp/214-help-message-vs-535-authentication-failed/index.html");
   CHECK(page.find(">When to Use Which</h2>") != std::string::npos);
 
   auto strict = test::run_sitegen("build --strict --source '" + dir.path() + "' --out '" + (dir / "Y") + "'");
   CHECK(strict.exit_code == 1);
-  CHECK(strict.err.find("locales/fr.json: error: \"headings.when_to_use\": missing in locale \"fr\"\n") == 0);
+  CHECK(strict.err.find("locales/pt.json: error: \"headings.when_to_use\": missing in locale \"pt\"\n") == 0);
   CHECK(strict.err.find("nothing was written") != std::string::npos);
   CHECK_FALSE(fs::exists(dir / "Y"));
 }
@@ -364,7 +368,7 @@ TEST_CASE("an incremental rebuild after any kind of edit equals a clean build", 
     CHECK(test::site_files(dir / "public") == test::site_files(dir / "clean"));
   }
   auto noop = test::run_sitegen("build --source '" + dir.path() + "'");
-  CHECK(noop.out.find(": 0 rendered; files: 0 written, 37 unchanged, 0 removed") != std::string::npos);
+  CHECK(noop.out.find(": 0 rendered; files: 0 written, 38 unchanged, 0 removed") != std::string::npos);
 }
 
 TEST_CASE("a sitegen built from changed code re-renders every page once, and the same binary renders nothing",
