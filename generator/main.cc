@@ -6,6 +6,7 @@
 #include "check.h"
 #include "config.h"
 #include "diagnostics.h"
+#include "init.h"
 #include "serve.h"
 
 namespace {
@@ -86,6 +87,13 @@ int main(int argc, char** argv) {
   serve_command->add_option("-j,--jobs", serve.jobs, "Render threads (default: one per core)")
       ->check(CLI::Range(0u, sitegen::kMaxJobs));
 
+  sitegen::InitOptions init;
+  CLI::App* init_command = app.add_subcommand("init", "Start a new site in an empty folder, ready to build");
+  init_command->add_option("dir", init.dir, "The folder (new or empty)")->required();
+  init_command->add_option("--locales", init.locales, "The site's languages, the default first (e.g. en,fr)")
+      ->delimiter(',')
+      ->capture_default_str();
+
   CLI::App* version_command = app.add_subcommand("version", "Print the version of sitegen");
   std::vector<std::string> help_topic;
   CLI::App* help_command = app.add_subcommand("help", "Print help: of sitegen, or of one command (sitegen help build)");
@@ -110,7 +118,7 @@ int main(int argc, char** argv) {
       std::cout << app.get_formatter()->make_help(&app, "sitegen", CLI::AppFormatMode::Normal);
       return 0;
     }
-    for (CLI::App* command : {build_command, check_command, serve_command, version_command}) {
+    for (CLI::App* command : {build_command, check_command, serve_command, init_command, version_command}) {
       if (command->get_name() == help_topic[0]) {
         std::cout << command->get_formatter()->make_help(command, "sitegen " + command->get_name(),
                                                           CLI::AppFormatMode::Normal);
@@ -118,13 +126,14 @@ int main(int argc, char** argv) {
       }
     }
     std::cerr << "sitegen help: \"" << help_topic[0] << "\" is not a command"
-              << sitegen::did_you_mean(help_topic[0], {"build", "check", "serve", "version", "help"}) << "\n";
+              << sitegen::did_you_mean(help_topic[0], {"build", "check", "serve", "init", "version", "help"}) << "\n";
     return sitegen::kExitUsage;
   }
   try {
     if (build_command->parsed()) return sitegen::run_build(build, std::cout, std::cerr);
     if (check_command->parsed()) return sitegen::run_check(check, std::cout, std::cerr);
     if (serve_command->parsed()) return sitegen::run_serve(serve, std::cout, std::cerr);
+    if (init_command->parsed()) return sitegen::run_init(init, std::cout, std::cerr);
   } catch (const std::exception& e) {
     std::cerr << "sitegen: error: " << e.what() << "\n";
     return sitegen::kExitOutputError;

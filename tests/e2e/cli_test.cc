@@ -10,7 +10,7 @@ TEST_CASE("an unknown command is named, with the command it most likely meant", 
   auto typo = test::run_sitegen("buidl");
   CHECK(typo.exit_code == 2);
   CHECK(typo.err == "sitegen: \"buidl\" is not a command (did you mean \"build\"?); the commands are build, check, "
-                    "serve, version, help (sitegen help <command> tells more)\n");
+                    "serve, init, version, help (sitegen help <command> tells more)\n");
   auto other = test::run_sitegen("frobnicate");
   CHECK(other.exit_code == 2);
   CHECK(other.err.find("sitegen: \"frobnicate\" is not a command; the commands are") == 0);
@@ -27,7 +27,9 @@ TEST_CASE("help and version work as commands and as options", "[cli]") {
   }
   auto help = test::run_sitegen("help");
   CHECK(help.exit_code == 0);
-  for (const char* command : {"build", "check", "serve", "version", "help"}) CHECK(help.out.find(command) != std::string::npos);
+  for (const char* command : {"build", "check", "serve", "init", "version", "help"}) {
+    CHECK(help.out.find(command) != std::string::npos);
+  }
   auto build_help = test::run_sitegen("help build");
   CHECK(build_help.exit_code == 0);
   CHECK(build_help.out.find("Usage: sitegen build") != std::string::npos);
