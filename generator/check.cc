@@ -1,5 +1,6 @@
 #include "check.h"
 
+#include <filesystem>
 #include <iostream>
 #include <unistd.h>
 
@@ -7,11 +8,40 @@
 #include "hosting.h"
 #include "links.h"
 #include "plan.h"
+#include "mustache_tags.h"
 #include "site.h"
 #include "template_fields.h"
 #include "translations.h"
 
 namespace sitegen {
+
+namespace {
+
+// Each page template (with the partials it includes), asset and locale file, and whether it is
+// the site's own or sitegen's theme's: what a site overrides, and what it still takes as it is.
+void print_sources(const Site& site, const std::string& source_dir, std::ostream& out) {
+  auto origin = [&](const std::string& path) {
+    std::error_code ec;
+    return std::filesystem::exists(std::filesystem::path(source_dir) / path, ec) ? path + " (the site's)"
+                                                                                 : path + " (sitegen's theme)";
+  };
+  out << "Files each page kind is made from:\n";
+  for (const char* kind : kPageTemplates) {
+    const std::string page = std::string("templates/") + kind + ".mustache";
+    out << "  " << kind << ": " << origin(page);
+    for (const MustacheTag& tag : mustache_tags(site.templates.pages_.at(kind))) {
+      if (tag.kind == '>') out << ", " << origin("templates/partials/" + tag.name + ".mustache");
+    }
+    out << "\n";
+  }
+  out << "  assets:";
+  for (const auto& [name, path] : site.assets.paths) out << " " << origin("templates/assets/" + name);
+  out << "\n  locales:";
+  for (const auto& locale : site.locales.list) out << " " << origin("locales/" + locale.id + ".json");
+  out << "\n";
+}
+
+}  // namespace
 
 int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err) {
   Diagnostics diagnostics;
@@ -53,6 +83,7 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
       << templates << " template(s)";
   if (options.links) out << "; " << links.links << " internal links in " << links.pages << " pages checked";
   out << "\n";
+  if (options.sources && site) print_sources(*site, options.source, out);
   bool gaps = false;
   if (options.translations && site) {
     const auto coverage = translation_coverage(site->catalog, site->config);

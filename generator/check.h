@@ -15,6 +15,7 @@ struct CheckOptions {
   bool quiet = false;                   // errors only: no warnings, no verdict line
   bool links = false;                   // also verify the links of the built site
   bool translations = false;            // also report translation coverage (with --strict, gaps fail)
+  bool sources = false;                 // also list which file, the site's or the theme's, each part comes from
   std::optional<std::string> out;       // the built site (default: sitegen.json "output")
   std::optional<std::string> base_url;  // the base URL it was built for (default: sitegen.json)
 };

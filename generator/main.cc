@@ -64,6 +64,9 @@ int main(int argc, char** argv) {
   add_source_option(check_command, check.source);
   check_command->add_flag("--strict", check.strict, "Treat warnings as errors");
   check_command->add_flag("--quiet", check.quiet, "Print errors only, and no verdict line");
+  check_command->add_flag("--sources", check.sources,
+                          "Also list, for each page kind, the template and partials it is made from, the site's or "
+                          "sitegen's theme's");
   check_command->add_flag("--links", check.links, "Also verify that every internal link of the built site resolves");
   check_command->add_flag("--translations", check.translations,
                           "Also report, per locale, the prose fields translated, stale and missing (with --strict, "

@@ -92,3 +92,15 @@ TEST_CASE("a locale file of the site's own overrides the theme's strings one key
   CHECK(missing.err.find("lists the locale \"pt\", but locales/pt.json does not exist (sitegen's own theme has en, fr, "
                          "de and ar)") != std::string::npos);
 }
+
+TEST_CASE("check --sources says which file, the site's or the theme's, each page kind is made from", "[theme]") {
+  test::TempDir dir;
+  bare_site(dir.path());
+  test::write_file(dir / "templates/partials/footer.mustache", "<footer class=\"site-footer\"></footer>\n</body>\n</html>\n");
+  auto check = test::run_sitegen("check --sources --source '" + dir.path() + "'");
+  REQUIRE(check.exit_code == 0);
+  CHECK(check.out.find("  code: templates/code.mustache (sitegen's theme), ") != std::string::npos);
+  CHECK(check.out.find("templates/partials/footer.mustache (the site's)") != std::string::npos);
+  CHECK(check.out.find("templates/partials/footer.mustache (sitegen's theme)") == std::string::npos);
+  CHECK(check.out.find("locales/fr.json (sitegen's theme)") != std::string::npos);
+}
