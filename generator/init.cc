@@ -69,6 +69,7 @@ int run_init(const InitOptions& options, std::ostream& out, std::ostream& err) {
       write(dir / "locales" / (locale + ".json"), *builtin_file("locales/en.json"));
       to_translate.push_back(locale);
     }
+    if (options.quiet) return kExitOk;
     out << "sitegen init: a new site in " << options.dir << ": sitegen.json and content/smtp/ (three codes)";
     for (const auto& locale : to_translate) out << "; locales/" << locale << ".json (English, to translate)";
     out << ".\nTemplates, styles and the en, fr, de and ar strings come from sitegen's own theme; add a file under "

@@ -11,6 +11,7 @@ namespace sitegen {
 struct InitOptions {
   std::string dir;
   std::vector<std::string> locales{"en"};  // the first is the default locale
+  bool quiet = false;                      // errors only
 };
 
 // Writes the starter site into `dir`, which must be missing or empty. Returns an ExitCode.

@@ -96,6 +96,7 @@ int main(int argc, char** argv) {
   init_command->add_option("--locales", init.locales, "The site's languages, the default first (e.g. en,fr)")
       ->delimiter(',')
       ->capture_default_str();
+  init_command->add_flag("--quiet", init.quiet, "Print errors only");
 
   CLI::App* version_command = app.add_subcommand("version", "Print the version of sitegen");
   std::vector<std::string> help_topic;

@@ -46,4 +46,8 @@ TEST_CASE("init refuses a folder that is not empty, and a malformed locale", "[i
   CHECK(bad.exit_code == 2);
   CHECK(bad.err == "sitegen init: --locales: \"../x\" is not a locale code such as en, fr or pt-BR\n");
   CHECK_FALSE(fs::exists(dir / "new"));
+  auto quiet = test::run_sitegen("init --quiet '" + (dir / "quiet") + "'");
+  CHECK(quiet.exit_code == 0);
+  CHECK(quiet.out == "");
+  CHECK(fs::exists(dir / "quiet/sitegen.json"));
 }
