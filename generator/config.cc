@@ -7,10 +7,6 @@
 
 namespace sitegen {
 
-namespace {
-
-// "en", "fr", "pt-BR", "zh-Hant": two or three lowercase letters, then optionally '-' and two to
-// eight letters or digits.
 bool is_locale_id(const std::string& id) {
   size_t i = 0;
   while (i < id.size() && id[i] >= 'a' && id[i] <= 'z') ++i;
@@ -22,8 +18,6 @@ bool is_locale_id(const std::string& id) {
            return std::isalnum(static_cast<unsigned char>(c)) && static_cast<unsigned char>(c) < 0x80;
          });
 }
-
-}  // namespace
 
 std::optional<std::string> base_url_problem(const std::string& url) {
   if (url.empty()) return "must not be empty";

@@ -18,6 +18,10 @@ struct Config {
   std::string output = "site";              // relative to the source folder unless absolute
 };
 
+// "en", "fr", "pt-BR", "zh-Hant": two or three lowercase letters, then optionally '-' and two to
+// eight letters or digits. What sitegen.json's "locales" (and `init --locales`) may hold.
+bool is_locale_id(const std::string& id);
+
 // Reads <source>/sitegen.json. Problems are reported to diagnostics; the defaults fill the gaps.
 Config load_config(const std::string& source_dir, Diagnostics& diagnostics);
 

@@ -6,6 +6,20 @@
 
 namespace sitegen {
 
+Position position_in(const std::string& text, size_t offset) {
+  offset = std::min(offset, text.size());
+  Position at{1, 1};
+  for (size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++at.line;
+      at.column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++at.column;
+    }
+  }
+  return at;
+}
+
 std::string format_diagnostic(const Diagnostic& d) {
   std::string out = d.file;
   if (d.line > 0) {

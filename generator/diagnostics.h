@@ -18,6 +18,10 @@ struct Position {
   int column = 0;
 };
 
+// The line and column of byte `offset` of `text` (columns count characters: UTF-8 continuation
+// bytes are not counted), for messages about text that is not JSON (templates).
+Position position_in(const std::string& text, size_t offset);
+
 struct Diagnostic {
   Severity severity = Severity::error;
   std::string file;   // path as the user would type it, relative to the source folder when possible

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "config.h"
 #include "exit_codes.h"
 #include "theme.h"
 
@@ -12,15 +13,6 @@ namespace fs = std::filesystem;
 namespace sitegen {
 
 namespace {
-
-// "en", "pt-BR": letters, then parts of letters and digits after '-'.
-bool is_locale_id(const std::string& id) {
-  if (id.empty() || id.size() > 35 || !std::isalpha(static_cast<unsigned char>(id[0]))) return false;
-  for (char c : id) {
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-') return false;
-  }
-  return id.back() != '-';
-}
 
 void write(const fs::path& path, const std::string& bytes) {
   fs::create_directories(path.parent_path());

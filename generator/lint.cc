@@ -157,6 +157,37 @@ bool retry_fits(const std::string& outcome, const std::string& retry) {
   return it == kAllowed.end() || it->second.count(retry) > 0;
 }
 
+// A field's diagnostics at its place in a translation's file.
+Report report_in(const Translation& translation, Diagnostics& diagnostics) {
+  return [&translation, &diagnostics](Severity severity, const std::string& field, const std::string& message) {
+    const Position at = translation.fields.at(field).position;
+    diagnostics.add({severity, translation.file, at.line, at.column, field, message});
+  };
+}
+
+// Every translation of a code or pair, under the rules of its own language.
+void lint_translations(const std::map<std::string, Translation>& translations, const std::string& number,
+                       Diagnostics& diagnostics) {
+  for (const auto& entry : translations) {
+    std::map<std::string, const std::string*> prose;
+    for (const auto& [field, translated] : entry.second.fields) prose[field] = &translated.text;
+    lint_prose(prose, number, entry.first, report_in(entry.second, diagnostics));
+  }
+}
+
+// A curated pair's prose (which has no summary, action or trigger: the doubled-word rule is what
+// applies), and its translations.
+void lint_pair(const CuratedPair& pair, Diagnostics& diagnostics) {
+  std::map<std::string, const std::string*> prose;
+  for (const char* field : kPairProseFields) prose[field] = &pair.english(field);
+  lint_prose(prose, "", kContentLanguage, [&](Severity severity, const std::string& field, const std::string& message) {
+    auto at = pair.positions.find(field);
+    const Position where = at == pair.positions.end() ? Position{} : at->second;
+    diagnostics.add({severity, pair.file, where.line, where.column, field, message});
+  });
+  lint_translations(pair.translations, "", diagnostics);
+}
+
 void lint_code(const Protocol& protocol, const Code& code, Diagnostics& diagnostics) {
   auto report = [&](Severity severity, const std::string& field, const std::string& message) {
     Position at = code.where(field);
@@ -180,16 +211,7 @@ void lint_code(const Protocol& protocol, const Code& code, Diagnostics& diagnost
     }
   }
   // Translations meet the same rules, in their own language.
-  for (const auto& entry : code.translations) {
-    const std::string& locale = entry.first;
-    const Translation& translation = entry.second;  // named, not bound: lambdas capture it (C++17)
-    std::map<std::string, const std::string*> prose;
-    for (const auto& [field, translated] : translation.fields) prose[field] = &translated.text;
-    lint_prose(prose, number, locale, [&](Severity severity, const std::string& field, const std::string& message) {
-      Position at = translation.fields.at(field).position;
-      diagnostics.add({severity, translation.file, at.line, at.column, field, message});
-    });
-  }
+  lint_translations(code.translations, number, diagnostics);
 
   std::string expected = slug_for(code.number, code.name);
   if (!code.slug.empty() && code.slug != expected) {
@@ -231,24 +253,7 @@ void lint_catalog(const Catalog& catalog, Diagnostics& diagnostics) {
       diagnostics.error(protocol.file, 0, "rfc", "\"" + protocol.rfc + "\" must look like \"RFC 5321\"");
     }
     for (const auto& code : protocol.codes) lint_code(protocol, code, diagnostics);
-    for (const auto& pair : protocol.curated) {
-      for (const char* field : kPairProseFields) {
-        const std::string word = doubled_word(pair.english(field));
-        if (word.empty()) continue;
-        auto at = pair.positions.find(field);
-        const Position where = at == pair.positions.end() ? Position{} : at->second;
-        diagnostics.add({Severity::error, pair.file, where.line, where.column, field, "doubled word \"" + word + "\""});
-      }
-      // Their translations by the same rule, in their own language.
-      for (const auto& entry : pair.translations) {
-        for (const auto& [field, translated] : entry.second.fields) {
-          const std::string word = doubled_word(translated.text, entry.first);
-          if (word.empty()) continue;
-          diagnostics.add({Severity::error, entry.second.file, translated.position.line, translated.position.column, field,
-                           "doubled word \"" + word + "\""});
-        }
-      }
-    }
+    for (const auto& pair : protocol.curated) lint_pair(pair, diagnostics);
   }
 }
 

@@ -37,16 +37,6 @@ const ViewData* look_up(const Stack& stack, const std::string& name) {
 // Where a name is used: file, line and column (of the tag's "{{").
 using Use = std::tuple<std::string, int, int>;
 
-Use use_at(const std::string& file, const std::string& text, size_t offset) {
-  const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
-  const size_t start = offset == 0 ? std::string::npos : text.rfind('\n', offset - 1);
-  int column = 1;
-  for (size_t i = start == std::string::npos ? 0 : start + 1; i < offset; ++i) {
-    column += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-  }
-  return {file, line, column};
-}
-
 struct Walk {
   const Templates& templates;
   std::map<Use, std::string> missing;  // use -> name, for every use a sample could not resolve
@@ -68,7 +58,8 @@ struct Walk {
         }
         continue;
       }
-      const Use use = use_at(file, source, tag.begin);
+      const Position place = position_in(source, tag.begin);
+      const Use use{file, place.line, place.column};
       const ViewData* found = look_up(stack, tag.name);
       if (found) {
         resolved.insert(use);

@@ -44,21 +44,6 @@ std::map<std::string, std::string> read_folder(const fs::path& dir, const std::s
   return out;
 }
 
-// Line of a byte offset, for messages.
-int line_at(const std::string& text, size_t offset) {
-  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(std::min(offset, text.size())), '\n'));
-}
-
-// Line and column (in characters, UTF-8 continuation bytes not counted) of a byte offset.
-Position position_at(const std::string& text, size_t offset) {
-  offset = std::min(offset, text.size());
-  const size_t line_start = offset == 0 ? 0 : text.rfind('\n', offset - 1);
-  const size_t from = line_start == std::string::npos || offset == 0 ? 0 : line_start + 1;
-  int column = 1;
-  for (size_t i = from; i < offset; ++i) column += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-  return {line_at(text, offset), column};
-}
-
 // Sections opened and never closed, closed without being open, or closed out of order, and tags
 // with no "}}": each with the line and column of its tag (kainjow gives a byte offset only).
 bool check_structure(const std::string& shown, const std::string& source, const std::vector<MustacheTag>& tags,
@@ -67,20 +52,20 @@ bool check_structure(const std::string& shown, const std::string& source, const 
   std::vector<const MustacheTag*> open;
   for (const MustacheTag& tag : tags) {
     if (!tag.closed) {
-      diagnostics.error(shown, position_at(source, tag.begin), "", "a tag is never closed: \"}}\" is missing");
+      diagnostics.error(shown, position_in(source, tag.begin), "", "a tag is never closed: \"}}\" is missing");
       break;
     }
     if (tag.kind == '#' || tag.kind == '^') {
       open.push_back(&tag);
     } else if (tag.kind == '/') {
       if (open.empty()) {
-        diagnostics.error(shown, position_at(source, tag.begin), "",
+        diagnostics.error(shown, position_in(source, tag.begin), "",
                           "closes the section \"" + tag.name + "\", which is not open");
         return false;
       }
       if (open.back()->name != tag.name) {
-        const Position opened = position_at(source, open.back()->begin);
-        diagnostics.error(shown, position_at(source, tag.begin), "",
+        const Position opened = position_in(source, open.back()->begin);
+        diagnostics.error(shown, position_in(source, tag.begin), "",
                           "closes the section \"" + tag.name + "\" while \"" + open.back()->name + "\" (line " +
                               std::to_string(opened.line) + ") is still open");
         return false;
@@ -89,7 +74,7 @@ bool check_structure(const std::string& shown, const std::string& source, const 
     }
   }
   for (const MustacheTag* tag : open) {
-    diagnostics.error(shown, position_at(source, tag->begin), "",
+    diagnostics.error(shown, position_in(source, tag->begin), "",
                       "opens the section \"" + tag->name + "\", which is never closed ({{/" + tag->name + "}} is missing)");
   }
   return diagnostics.error_count() == errors_before;
@@ -106,18 +91,18 @@ void check(const std::string& shown, const std::string& source, const std::map<s
   const std::vector<MustacheTag> tags = mustache_tags(source);
   for (const MustacheTag& tag : tags) {
     if (tag.kind == '>' && tag.name.size() > kMaxPlaceholderBytes) {
-      diagnostics.error(shown, line_at(source, tag.begin), "",
+      diagnostics.error(shown, position_in(source, tag.begin).line, "",
                         "uses a partial whose name is " + std::to_string(tag.name.size()) + " bytes long; no partial has such a name");
     } else if (tag.kind == '>' && !partials.count(tag.name)) {
-      diagnostics.error(shown, line_at(source, tag.begin), "",
+      diagnostics.error(shown, position_in(source, tag.begin).line, "",
                         "uses the partial \"" + tag.name + "\", but templates/partials/" + tag.name +
                             ".mustache does not exist");
     } else if (tag.kind == '=') {
-      diagnostics.error(shown, line_at(source, tag.begin), "", "changes the tag delimiters, which sitegen does not support");
+      diagnostics.error(shown, position_in(source, tag.begin).line, "", "changes the tag delimiters, which sitegen does not support");
       return;
     } else if (tag.kind == '#' || tag.kind == '^') {
       if (++depth > kMaxSectionDepth) {
-        diagnostics.error(shown, line_at(source, tag.begin), "",
+        diagnostics.error(shown, position_in(source, tag.begin).line, "",
                           "nests sections deeper than " + std::to_string(kMaxSectionDepth) + " levels");
         return;
       }
@@ -133,7 +118,7 @@ void check(const std::string& shown, const std::string& source, const std::map<s
   std::string message = parsed.error_message();
   const size_t at = message.rfind(" at ");
   if (at != std::string::npos && message.find_first_not_of("0123456789", at + 4) == std::string::npos && at + 4 < message.size()) {
-    const Position where = position_at(source, std::stoul(message.substr(at + 4)));
+    const Position where = position_in(source, std::stoul(message.substr(at + 4)));
     diagnostics.error(shown, where, "", "template syntax: " + message.substr(0, at));
   } else {
     diagnostics.error(shown, 0, "", "template syntax: " + message);

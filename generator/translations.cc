@@ -95,6 +95,20 @@ std::vector<std::string> field_names(const char* const* first, const char* const
   return std::vector<std::string>(first, last);
 }
 
+// Reads the translation at `path` of `english` (a Code, Protocol or CuratedPair: its `file`, its
+// `english(field)` and its `translations`) into `english.translations[locale]`.
+template <typename Translated>
+void read_translation(const fs::path& path, const std::string& shown, const std::vector<std::string>& fields,
+                      const std::string& locale, Translated& english, Diagnostics& diagnostics) {
+  auto file = read_json_file(path.string(), shown, diagnostics);
+  if (!file) return;
+  if (auto translation = parse_translation(*file, fields, diagnostics)) {
+    report_stale(*translation, english.file,
+                 [&](const std::string& field) -> const std::string& { return english.english(field); }, diagnostics);
+    english.translations[locale] = std::move(*translation);
+  }
+}
+
 // Reads content/<protocol>/<locale>/ into the protocol and its codes.
 void load_locale_folder(const fs::path& dir, const std::string& shown_dir, const std::string& locale,
                         Protocol& protocol, Diagnostics& diagnostics) {
@@ -120,14 +134,7 @@ void load_locale_folder(const fs::path& dir, const std::string& shown_dir, const
                                 "/pairs/ does not have; it is not used");
         continue;
       }
-      auto file = read_json_file(path.string(), shown, diagnostics);
-      if (!file) continue;
-      if (auto translation = parse_translation(*file, pair_fields, diagnostics)) {
-        report_stale(*translation, pair->file, [&](const std::string& f) -> const std::string& {
-          return pair->english(f);
-        }, diagnostics);
-        pair->translations[locale] = std::move(*translation);
-      }
+      read_translation(path, shown, pair_fields, locale, *pair, diagnostics);
     }
   }
   for (const auto& name : folder_entries(dir.string())) {
@@ -135,14 +142,7 @@ void load_locale_folder(const fs::path& dir, const std::string& shown_dir, const
     if (path.extension() != ".json") continue;
     const std::string shown = shown_dir + "/" + name;
     if (name == "protocol.json") {
-      auto file = read_json_file(path.string(), shown, diagnostics);
-      if (!file) continue;
-      if (auto translation = parse_translation(*file, protocol_fields, diagnostics)) {
-        report_stale(*translation, protocol.file, [&](const std::string& f) -> const std::string& {
-          return protocol.english(f);
-        }, diagnostics);
-        protocol.translations[locale] = std::move(*translation);
-      }
+      read_translation(path, shown, protocol_fields, locale, protocol, diagnostics);
       continue;
     }
     const std::string stem = path.stem().string();
@@ -156,14 +156,7 @@ void load_locale_folder(const fs::path& dir, const std::string& shown_dir, const
                               "/ does not define; it is not used (a translation is named after its code, such as 535.json)");
       continue;
     }
-    auto file = read_json_file(path.string(), shown, diagnostics);
-    if (!file) continue;
-    if (auto translation = parse_translation(*file, code_fields, diagnostics)) {
-      report_stale(*translation, code->file, [&](const std::string& f) -> const std::string& {
-        return code->english(f);
-      }, diagnostics);
-      code->translations[locale] = std::move(*translation);
-    }
+    read_translation(path, shown, code_fields, locale, *code, diagnostics);
   }
 }
 
