@@ -301,3 +301,40 @@ TEST_CASE("incremental = clean after each of 200 random letter edits of catalog 
   }
   site.check_noop();
 }
+
+TEST_CASE("incremental = clean after editing each field of a curated pair and its translation, and static files",
+          "[incremental][property]") {
+  Site site;
+  // A curated pair of the fixture's codes, translated into French, and a static file; built once.
+  site.write_json("content/smtp/pairs/235-535.json",
+                  {{"confusion", "Both answer AUTH."}, {"tell_apart", "One accepts, one refuses."},
+                   {"example", "```\nS: 535 5.7.8 Authentication credentials invalid\n```"}});
+  site.write_json("content/smtp/fr/pairs/235-535.json",
+                  {{"confusion", "Les deux répondent à AUTH."}, {"source", {{"confusion", "0000000000000000"}}}});
+  test::write_file(site.path("static/CNAME"), "codes.example.test\n");
+  site.check_rebuild("a new curated pair, its translation and a static file");
+  for (const std::string file : {"content/smtp/pairs/235-535.json", "content/smtp/fr/pairs/235-535.json"}) {
+    json entry = site.read_json(file);
+    std::vector<std::string> pointers;
+    for_each_string(entry, "", [&](const std::string& pointer) { pointers.push_back(pointer); });
+    for (const auto& pointer : pointers) {
+      const json::json_pointer at(pointer);
+      entry[at] = edit_middle_letter(entry[at].get<std::string>());
+      site.write_json(file, entry);
+      site.check_rebuild(file + " " + pointer);
+    }
+  }
+  test::write_file(site.path("static/CNAME"), "other.example.test\n");
+  site.check_rebuild("static/CNAME");
+  fs::remove(site.path("static/CNAME"));
+  site.check_rebuild("static/CNAME removed");
+  test::write_file(site.path("static/favicon.svg"), "<svg/>");
+  site.check_rebuild("static/favicon.svg, an icon of the site's own");
+  json code = site.read_json("content/smtp/535.json");
+  code["retry_exception"] = "Why.";
+  site.write_json("content/smtp/535.json", code);
+  site.check_rebuild("content/smtp/535.json retry_exception");
+  fs::remove(site.path("content/smtp/pairs/235-535.json"));
+  site.check_rebuild("the curated pair removed");
+  site.check_noop();
+}
