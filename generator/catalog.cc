@@ -29,13 +29,14 @@ bool is_protocol_id(const std::string& id) {
   return std::all_of(id.begin(), id.end(), [](char c) { return is_lower_alnum(c) || c == '-'; });
 }
 
-// "214-help-message": three digits, then one or more "-word" of lowercase letters and digits.
-bool is_slug(const std::string& slug) {
-  if (slug.size() < 5 || slug.size() > kMaxSlugBytes || !is_digit(slug[0]) || !is_digit(slug[1]) ||
-      !is_digit(slug[2]) || slug[3] != '-') {
+// "214-help-message", "5.7.1-delivery-not-authorized": the code as written, then one or more
+// "-word" of lowercase letters and digits.
+bool is_slug(const std::string& slug, const std::string& id) {
+  if (slug.size() > kMaxSlugBytes || slug.size() < id.size() + 2 || slug.compare(0, id.size(), id) != 0 ||
+      slug[id.size()] != '-') {
     return false;
   }
-  for (size_t i = 3; i < slug.size(); ++i) {
+  for (size_t i = id.size(); i < slug.size(); ++i) {
     if (slug[i] == '-' && (i + 1 == slug.size() || slug[i + 1] == '-')) return false;
     if (slug[i] != '-' && !is_lower_alnum(slug[i])) return false;
   }
@@ -144,15 +145,41 @@ bool load_protocol_header(const fs::path& dir, const std::string& shown_dir, Pro
   protocol.title = catalog_string(*file, "title", diagnostics);
   protocol.summary = catalog_string(*file, "summary", diagnostics);
   protocol.rfc = catalog_string(*file, "rfc", diagnostics);
-  const auto& classes = file->value.contains("classes") ? file->value["classes"] : nlohmann::json();
+  const auto& j = file->value;
+  std::string format_error;
+  if (auto format = parse_code_format(j.contains("code_format") ? j["code_format"] : nlohmann::json(), format_error)) {
+    protocol.format = *format;
+  } else {
+    diagnostics.error(file->path, file->where("code_format"), "code_format", format_error);
+  }
+  if (j.contains("pairs")) {
+    static const std::map<std::string, PairPolicy> kPolicies = {{"all", PairPolicy::all},
+                                                                 {"same-class", PairPolicy::same_class},
+                                                                 {"same-subject", PairPolicy::same_subject},
+                                                                 {"curated", PairPolicy::curated}};
+    const std::string policy = j["pairs"].is_string() ? j["pairs"].get<std::string>() : "";
+    if (!kPolicies.count(policy)) {
+      diagnostics.error(file->path, file->where("pairs"), "pairs",
+                        "must be \"all\", \"same-class\", \"same-subject\" or \"curated\"");
+    } else if (policy == "same-subject" && protocol.format.kind != CodeFormat::Kind::dotted) {
+      diagnostics.error(file->path, file->where("pairs"), "pairs",
+                        "\"same-subject\" needs dotted codes (\"code_format\": {\"kind\": \"dotted\"}), whose "
+                        "second number is the subject");
+    } else {
+      protocol.pairs = kPolicies.at(policy);
+    }
+  }
+  if (j.contains("refines")) protocol.refines = catalog_string(*file, "refines", diagnostics);
+  const auto& classes = j.contains("classes") ? j["classes"] : nlohmann::json();
   if (!classes.is_object() || classes.empty()) {
     diagnostics.error(file->path, file->where("classes"), "classes",
                       "must be an object such as {\"2xx\": {\"outcome\": \"success\"}}");
   } else {
+    const bool ranged = protocol.format.kind == CodeFormat::Kind::integer && protocol.format.digits == 0;
     for (const auto& [klass, value] : classes.items()) {
       std::string field = "classes." + klass;
-      if (klass.size() != 3 || klass[0] < '1' || klass[0] > '9' || klass.compare(1, 2, "xx") != 0) {
-        diagnostics.error(file->path, file->where(field), field, "a class is written like \"2xx\"");
+      if (std::string problem = class_key_problem(protocol.format, klass); !problem.empty()) {
+        diagnostics.error(file->path, file->where(field), field, problem);
         continue;
       }
       // A class may leave its codes' outcome to each of them (HTTP 4xx and 5xx: RFC 9110 §15.5
@@ -166,24 +193,38 @@ bool load_protocol_header(const fs::path& dir, const std::string& shown_dir, Pro
         diagnostics.error(file->path, file->where(field), field + ".outcome", "must be one of " + one_of(kOutcomes));
         continue;
       }
+      // Codes written as any number from min to max belong to the class whose range holds them.
+      if (ranged) {
+        const auto& range = value.contains("range") ? value["range"] : nlohmann::json();
+        if (!range.is_array() || range.size() != 2 || !range[0].is_number_integer() || !range[1].is_number_integer() ||
+            range[0].get<long long>() > range[1].get<long long>() || range[0].get<long long>() < protocol.format.min ||
+            range[1].get<long long>() > protocol.format.max) {
+          diagnostics.error(file->path, file->where(field), field + ".range",
+                            "must be [lowest, highest], within the code format's min and max");
+          continue;
+        }
+        protocol.format.ranges.push_back({klass, range[0].get<int>(), range[1].get<int>()});
+      } else if (value.contains("range")) {
+        diagnostics.error(file->path, file->where(field), field + ".range",
+                          "only codes written as a number from min to max have classes by range");
+        continue;
+      }
       protocol.class_outcomes[klass] = value.value("outcome", "");
     }
   }
-  warn_unknown_fields(*file, {"name", "title", "summary", "rfc", "classes"}, diagnostics);
+  warn_unknown_fields(*file, {"name", "title", "summary", "rfc", "classes", "code_format", "pairs", "refines"},
+                      diagnostics);
   return diagnostics.error_count() == errors_before;
 }
 
-// "401-403" -> {401, 403}; nothing for any other name.
-std::optional<std::pair<int, int>> parse_pair_name(const std::string& stem) {
+// "401-403" -> the codes 401 and 403 ("5.1.1-5.1.2" for dotted codes); nothing for any other name.
+std::optional<std::pair<CodeId, CodeId>> parse_pair_name(const CodeFormat& format, const std::string& stem) {
   const size_t dash = stem.find('-');
-  if (dash == std::string::npos || dash == 0 || dash + 1 == stem.size() || dash > 6 || stem.size() - dash > 7) {
-    return std::nullopt;
-  }
-  const std::string low = stem.substr(0, dash), high = stem.substr(dash + 1);
-  if (!std::all_of(low.begin(), low.end(), is_digit) || !std::all_of(high.begin(), high.end(), is_digit)) {
-    return std::nullopt;
-  }
-  return std::make_pair(std::stoi(low), std::stoi(high));
+  if (dash == std::string::npos) return std::nullopt;
+  auto low = parse_code_text(format, stem.substr(0, dash));
+  auto high = parse_code_text(format, stem.substr(dash + 1));
+  if (!low || !high) return std::nullopt;
+  return std::make_pair(*low, *high);
 }
 
 // content/<protocol>/pairs/<low>-<high>.json: the prose of the pairs people confuse.
@@ -195,15 +236,16 @@ void load_curated_pairs(const fs::path& dir, const std::string& shown_dir, Proto
     const fs::path path = dir / name;
     if (path.extension() != ".json") continue;
     const std::string shown = shown_dir + "/" + name;
-    const auto numbers = parse_pair_name(path.stem().string());
-    if (!numbers || numbers->first >= numbers->second) {
-      diagnostics.error(shown, 0, "", "a curated pair is named after its two codes, the lower first: 401-403.json");
+    const auto numbers = parse_pair_name(protocol.format, path.stem().string());
+    if (!numbers || numbers->first.key >= numbers->second.key) {
+      const std::string example = protocol.format.kind == CodeFormat::Kind::dotted ? "5.1.1-5.1.2.json" : "401-403.json";
+      diagnostics.error(shown, 0, "", "a curated pair is named after its two codes, the lower first: " + example);
       continue;
     }
     bool known = true;
-    for (int number : {numbers->first, numbers->second}) {
-      if (!protocol.find(number)) {
-        diagnostics.error(shown, 0, "", "compares code " + std::to_string(number) + ", which " + shown_dir.substr(0, shown_dir.rfind('/')) +
+    for (const CodeId& id : {numbers->first, numbers->second}) {
+      if (!protocol.find(id.text)) {
+        diagnostics.error(shown, 0, "", "compares code " + id.text + ", which " + shown_dir.substr(0, shown_dir.rfind('/')) +
                                             "/ does not define");
         known = false;
       }
@@ -212,8 +254,8 @@ void load_curated_pairs(const fs::path& dir, const std::string& shown_dir, Proto
     if (!file || !known) continue;
     const int errors_before = diagnostics.error_count();
     CuratedPair pair;
-    pair.low = numbers->first;
-    pair.high = numbers->second;
+    pair.low = numbers->first.text;
+    pair.high = numbers->second.text;
     pair.file = shown;
     for (const auto& [key, value] : file->value.items()) pair.positions[key] = file->where(key);
     pair.confusion = catalog_string(*file, "confusion", diagnostics);
@@ -221,6 +263,67 @@ void load_curated_pairs(const fs::path& dir, const std::string& shown_dir, Proto
     pair.example = catalog_string(*file, "example", diagnostics);
     warn_unknown_fields(*file, {"confusion", "tell_apart", "example"}, diagnostics);
     if (diagnostics.error_count() == errors_before) protocol.curated.push_back(std::move(pair));
+  }
+}
+
+// "basic_codes": [550, 551]: codes of the protocol this one refines, which need not all be in
+// the catalog (the registry names codes a site may not describe).
+void parse_basic_codes(const JsonFile& file, const Protocol& protocol, Code& code, Diagnostics& diagnostics) {
+  const auto& value = file.value["basic_codes"];
+  if (protocol.refines.empty()) {
+    diagnostics.error(file.path, file.where("basic_codes"), "basic_codes",
+                      "needs \"refines\" in protocol.json: the protocol whose codes these are");
+    return;
+  }
+  if (!value.is_array()) {
+    diagnostics.error(file.path, file.where("basic_codes"), "basic_codes", "must be a list of codes such as [550, 554]");
+    return;
+  }
+  for (const auto& item : value) {
+    if (!item.is_number_integer() || item.get<long long>() < 0 || item.get<long long>() > 999999999) {
+      diagnostics.error(file.path, file.where("basic_codes"), "basic_codes", "must be a list of codes such as [550, 554]");
+      return;
+    }
+    code.basic_codes.push_back(std::to_string(item.get<long long>()));
+  }
+}
+
+// "replies": [{"text": "550 5.7.1 Relaying denied"}, {"text": …, "product": "Gmail", "source": "https://…"}]
+void parse_replies(const JsonFile& file, Code& code, Diagnostics& diagnostics) {
+  const auto& value = file.value["replies"];
+  const std::string usage = "must be a list of {\"text\": \"550 5.7.1 …\"}, with \"product\" and \"source\" for a "
+                            "line quoted from a server product";
+  if (!value.is_array()) {
+    diagnostics.error(file.path, file.where("replies"), "replies", usage);
+    return;
+  }
+  for (size_t i = 0; i < value.size(); ++i) {
+    const auto& item = value[i];
+    const std::string field = "replies[" + std::to_string(i) + "]";
+    if (!item.is_object() || !item.contains("text") || !item["text"].is_string()) {
+      diagnostics.error(file.path, file.where("replies"), field, usage);
+      continue;
+    }
+    Reply reply;
+    reply.text = item["text"].get<std::string>();
+    for (const auto& [key, part] : item.items()) {
+      if (key != "text" && key != "product" && key != "source") {
+        diagnostics.error(file.path, file.where("replies"), field + "." + key, "unknown field; " + usage);
+      } else if (!part.is_string() || part.get<std::string>().empty() || part.get<std::string>().size() > kMaxSummaryBytes ||
+                 part.get<std::string>().find_first_of("\r\n\t") != std::string::npos) {
+        diagnostics.error(file.path, file.where("replies"), field + "." + key, "must be one line of text");
+      }
+    }
+    reply.product = item.value("product", "");
+    reply.source = item.value("source", "");
+    if (!reply.product.empty() && reply.source.compare(0, 8, "https://") != 0) {
+      diagnostics.error(file.path, file.where("replies"), field + ".source",
+                        "a line quoted from " + reply.product + " needs \"source\": the https:// address of the public "
+                        "page that shows it");
+    } else if (reply.product.empty() && !reply.source.empty()) {
+      diagnostics.error(file.path, file.where("replies"), field + ".product", "a reply with a source names its product");
+    }
+    code.replies.push_back(std::move(reply));
   }
 }
 
@@ -236,10 +339,12 @@ bool parse_code(const JsonFile& parsed, const Protocol& protocol, Code& code, Di
 
   if (!j.contains("code")) {
     diagnostics.error(shown, 0, "code", "is required");
-  } else if (!j["code"].is_number_integer() || j["code"].get<int>() < 100 || j["code"].get<int>() > 999) {
-    diagnostics.error(shown, file->where("code"), "code", "must be a three-digit number such as 250");
+  } else if (auto id = parse_code_value(protocol.format, j["code"])) {
+    code.id = id->text;
+    code.key = id->key;
+    code.subject = subject_of(protocol.format, *id);
   } else {
-    code.number = j["code"].get<int>();
+    diagnostics.error(shown, file->where("code"), "code", "must be " + code_format_example(protocol.format));
   }
   code.name = catalog_string(*file, "name", diagnostics);
   code.slug = catalog_string(*file, "slug", diagnostics);
@@ -259,23 +364,26 @@ bool parse_code(const JsonFile& parsed, const Protocol& protocol, Code& code, Di
   }
   code.action = catalog_string(*file, "action", diagnostics);
   if (j.contains("retry_exception")) code.retry_exception = catalog_string(*file, "retry_exception", diagnostics);
+  if (j.contains("basic_codes")) parse_basic_codes(*file, protocol, code, diagnostics);
+  if (j.contains("replies")) parse_replies(*file, code, diagnostics);
   warn_unknown_fields(*file,
                       {"code", "name", "slug", "class", "summary", "description", "when_seen", "how_to_fix",
-                       "action", "defined_in", "trigger", "retry", "outcome", "retry_exception"},
+                       "action", "defined_in", "trigger", "retry", "outcome", "retry_exception", "basic_codes",
+                       "replies"},
                       diagnostics);
 
-  std::string number = std::to_string(code.number);
-  if (code.number && !code.slug.empty() &&
-      (!is_slug(code.slug) || code.slug.compare(0, 3, number) != 0)) {
+  if (!code.id.empty() && !code.slug.empty() && !is_slug(code.slug, code.id)) {
     diagnostics.error(shown, file->where("slug"), "slug",
                       "\"" + code.slug + "\" must be the code followed by lowercase ASCII words joined by '-', such as \"" +
-                          slug_for(code.number, code.name.empty() ? "help message" : code.name) + "\"");
+                          slug_for(code.id, code.name.empty() ? "help message" : code.name) + "\"");
   }
-  if (code.number && !code.klass.empty()) {
-    if (code.klass != number.substr(0, 1) + "xx") {
+  if (!code.id.empty() && !code.klass.empty()) {
+    const std::string expected = class_of(protocol.format, CodeId{code.id, code.key});
+    if (code.klass != expected) {
       diagnostics.error(shown, file->where("class"), "class",
-                        "\"" + code.klass + "\" does not match the code " + number + "; expected \"" +
-                            number.substr(0, 1) + "xx\"");
+                        "\"" + code.klass + "\" does not match the code " + code.id +
+                            (expected.empty() ? "; no class of protocol.json has a range that holds it"
+                                              : "; expected \"" + expected + "\""));
     } else if (!protocol.class_outcomes.count(code.klass)) {
       diagnostics.error(shown, file->where("class"), "class",
                         "\"" + code.klass + "\" is not a class of this protocol's protocol.json");
@@ -314,10 +422,11 @@ const std::string& CuratedPair::english(const std::string& field) const {
   throw std::logic_error("no prose field \"" + field + "\" in a curated pair");
 }
 
-const CuratedPair* Protocol::curated_pair(int a, int b) const {
-  const int low = std::min(a, b), high = std::max(a, b);
+const CuratedPair* Protocol::curated_pair(const Code& a, const Code& b) const {
+  const Code& low = a.key < b.key ? a : b;
+  const Code& high = a.key < b.key ? b : a;
   for (const auto& pair : curated) {
-    if (pair.low == low && pair.high == high) return &pair;
+    if (pair.low == low.id && pair.high == high.id) return &pair;
   }
   return nullptr;
 }
@@ -328,15 +437,22 @@ const std::string& Protocol::english(const std::string& field) const {
   throw std::logic_error("no prose field \"" + field + "\" in a protocol");
 }
 
-const Code* Protocol::find(int number) const {
+const Code* Protocol::find(const std::string& id) const {
   for (const auto& code : codes) {
-    if (code.number == number) return &code;
+    if (code.id == id) return &code;
   }
   return nullptr;
 }
 
-std::string slug_for(int code, const std::string& name) {
-  std::string slug = std::to_string(code);
+const Protocol* Catalog::find(const std::string& id) const {
+  for (const auto& protocol : protocols) {
+    if (protocol.id == id) return &protocol;
+  }
+  return nullptr;
+}
+
+std::string slug_for(const std::string& code, const std::string& name) {
+  std::string slug = code;
   bool pending_dash = true;
   for (char raw : name) {
     unsigned char c = static_cast<unsigned char>(raw);
@@ -361,6 +477,40 @@ std::string rfc_url(const std::string& reference) {
   if (!parsed) return "";
   return "https://www.rfc-editor.org/rfc/rfc" + parsed->first + "#section-" + parsed->second;
 }
+
+namespace {
+
+// Each protocol that refines another (the enhanced status codes refine SMTP's reply codes) makes
+// the other's codes list the codes that name them, so the two link both ways.
+void link_refinements(Catalog& catalog, Diagnostics& diagnostics) {
+  for (auto& protocol : catalog.protocols) {
+    if (protocol.refines.empty()) continue;
+    auto basic = std::find_if(catalog.protocols.begin(), catalog.protocols.end(),
+                              [&](const Protocol& other) { return other.id == protocol.refines; });
+    if (basic == catalog.protocols.end() || &*basic == &protocol || !basic->refines.empty()) {
+      diagnostics.error(protocol.file, 0, "refines",
+                        "\"" + protocol.refines + "\" must be another protocol folder of content/ that refines none");
+      protocol.refines.clear();
+      continue;
+    }
+    if (!basic->refined_by.empty()) {
+      diagnostics.error(protocol.file, 0, "refines",
+                        "content/" + basic->refined_by + "/ already refines " + basic->id + "; one protocol may");
+      protocol.refines.clear();
+      continue;
+    }
+    basic->refined_by = protocol.id;
+    std::map<std::string, Code*> by_id;
+    for (auto& code : basic->codes) by_id[code.id] = &code;
+    for (const auto& code : protocol.codes) {
+      for (const auto& id : code.basic_codes) {
+        if (auto it = by_id.find(id); it != by_id.end()) it->second->refined_by.push_back(code.id);
+      }
+    }
+  }
+}
+
+}  // namespace
 
 Catalog load_catalog(const std::string& content_dir, Diagnostics& diagnostics) {
   Catalog catalog;
@@ -403,8 +553,8 @@ Catalog load_catalog(const std::string& content_dir, Diagnostics& diagnostics) {
       if (!file || !parse_code(*file, protocol, code, diagnostics)) continue;
       bool duplicate = false;
       for (const auto& other : protocol.codes) {
-        if (other.number == code.number) {
-          diagnostics.error(shown, 0, "code", std::to_string(code.number) + " is already defined in " + other.file);
+        if (other.id == code.id) {
+          diagnostics.error(shown, 0, "code", code.id + " is already defined in " + other.file);
           duplicate = true;
         } else if (other.slug == code.slug) {
           diagnostics.error(shown, 0, "slug", "\"" + code.slug + "\" is already used by " + other.file);
@@ -414,7 +564,7 @@ Catalog load_catalog(const std::string& content_dir, Diagnostics& diagnostics) {
       if (!duplicate) protocol.codes.push_back(std::move(code));
     }
     std::sort(protocol.codes.begin(), protocol.codes.end(),
-              [](const Code& a, const Code& b) { return a.number < b.number; });
+              [](const Code& a, const Code& b) { return a.key < b.key; });
     load_curated_pairs(dir / "pairs", shown_dir + "/pairs", protocol, diagnostics);
     if (protocol.codes.empty()) {
       diagnostics.warning(shown_dir, 0, "", "the protocol has no codes; it gets no pages");
@@ -422,6 +572,7 @@ Catalog load_catalog(const std::string& content_dir, Diagnostics& diagnostics) {
     }
     catalog.protocols.push_back(std::move(protocol));
   }
+  link_refinements(catalog, diagnostics);
   return catalog;
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "code_format.h"
 #include "diagnostics.h"
 #include "json_file.h"
 
@@ -26,8 +27,18 @@ struct Translation {
   std::map<std::string, TranslatedField> fields;
 };
 
+// A full reply as a reader sees it ("550 5.7.1 Relaying denied"); a line quoted from a server
+// product names it and the public page that documents the text.
+struct Reply {
+  std::string text;
+  std::string product;  // optional: "Gmail"
+  std::string source;   // required with product: an https:// URL
+};
+
 struct Code {
-  int number = 0;
+  std::string id;          // as written: "535", "5.7.1", "1000"
+  CodeKey key{};           // the protocol's order (code_format.h)
+  std::string subject;     // dotted codes: "x.7.x"; otherwise ""
   std::string name;        // "Help Message", shown as written on every page
   std::string slug;        // "214-help-message"
   std::string klass;       // "2xx"
@@ -41,6 +52,11 @@ struct Code {
   std::string retry;       // what the client does next: kRetryValues
   std::string outcome;     // empty: the class's usual outcome (Protocol::outcome_of)
   std::string retry_exception;  // why `retry` is not one its outcome implies (lint.h); usually empty
+  // The codes of Protocol::refines this code is sent with (5.7.1: 550, 551), and, on a code of
+  // that protocol, the codes that name it there (550: 5.1.1, …, 5.7.1), ascending.
+  std::vector<std::string> basic_codes;
+  std::vector<std::string> refined_by;
+  std::vector<Reply> replies;  // typical full replies
   std::string file;        // where it came from, for messages
   std::map<std::string, Position> positions;  // field -> where it is in `file`, for messages
   std::map<std::string, Translation> translations;  // by locale ("fr"); see translations.h
@@ -57,7 +73,7 @@ struct Code {
 // The prose of a pair people confuse (content/<protocol>/pairs/<low>-<high>.json), which its
 // pair page shows first.
 struct CuratedPair {
-  int low = 0, high = 0;   // the two codes, the lower first
+  std::string low, high;   // the two codes, the lower first
   std::string confusion;   // Markdown: what people confuse and why
   std::string tell_apart;  // Markdown: how to tell them apart
   std::string example;     // Markdown: an example exchange
@@ -68,6 +84,9 @@ struct CuratedPair {
   const std::string& english(const std::string& field) const;  // kPairProseFields
 };
 
+// Which pairs of codes get a comparison page (protocol.json "pairs"); curated pairs always do.
+enum class PairPolicy { all, same_class, same_subject, curated };
+
 struct Protocol {
   std::string id;       // folder name and URL segment: "smtp"
   std::string name;     // "SMTP"
@@ -75,17 +94,22 @@ struct Protocol {
   std::string summary;  // inline Markdown
   std::string rfc;      // "RFC 5321"
   std::string file;     // "content/smtp/protocol.json"
+  CodeFormat format;    // how its codes are written (code_format.h)
+  PairPolicy pairs = PairPolicy::all;
+  // The protocol whose codes this one's refine ("smtp" for the enhanced status codes), and the
+  // protocol that refines this one's; "" for none.
+  std::string refines, refined_by;
   // "4xx" -> "transient"; "" for a class without a usual outcome, whose codes each give theirs.
   std::map<std::string, std::string> class_outcomes;
-  std::vector<Code> codes;                             // ascending by number
+  std::vector<Code> codes;                             // ascending by key
   std::vector<CuratedPair> curated;                    // ascending by (low, high)
   std::map<std::string, Translation> translations;     // of title and summary, by locale
 
   const std::string& english(const std::string& field) const;  // "title" or "summary"
 
-  const Code* find(int number) const;
+  const Code* find(const std::string& id) const;
   // The curated prose of the pair of codes `a` and `b` (in either order), or nothing.
-  const CuratedPair* curated_pair(int a, int b) const;
+  const CuratedPair* curated_pair(const Code& a, const Code& b) const;
   // success | intermediate | redirect | transient | permanent
   const std::string& outcome_of(const Code& code) const;
 };
@@ -104,6 +128,8 @@ inline const char* const kRetryValues[] = {"not-needed", "later",          "if-i
 
 struct Catalog {
   std::vector<Protocol> protocols;  // ordered by id
+
+  const Protocol* find(const std::string& id) const;
 };
 
 // Loads every protocol folder under content_dir. Every problem found is reported; the
@@ -121,7 +147,7 @@ std::string catalog_string(const JsonFile& file, const char* key, Diagnostics& d
 void warn_unknown_fields(const JsonFile& file, const std::set<std::string>& known, Diagnostics& diagnostics);
 
 // "214-help-message" for code 214 named "Help Message": lowercase ASCII words joined by '-'.
-std::string slug_for(int code, const std::string& name);
+std::string slug_for(const std::string& code, const std::string& name);
 
 // "https://www.rfc-editor.org/rfc/rfc5321#section-4.2.2" for "RFC 5321 §4.2.2"; empty if malformed.
 std::string rfc_url(const std::string& reference);

@@ -1,5 +1,7 @@
 #include "code_strings.h"
 
+#include "pair_policy.h"
+
 #include <future>
 
 #include "html.h"
@@ -31,7 +33,7 @@ std::string LocaleWriter::class_label(const Protocol& protocol, const std::strin
 
 std::string LocaleWriter::code_title(const Protocol& protocol, const Code& code, bool mark) const {
   return isolate(locale_.frame("code_title", {{"protocol", escape_html(protocol.name)},
-                                              {"code", std::to_string(code.number)},
+                                              {"code", code.id},
                                               {"name", mark ? name(code) : escape_html(code.name)}}),
                  mark);
 }
@@ -39,18 +41,18 @@ std::string LocaleWriter::code_title(const Protocol& protocol, const Code& code,
 std::string LocaleWriter::pair_title(const Protocol& protocol, const Code& a, const CodeOutlineStrings& a_text, const Code& b,
                        const CodeOutlineStrings& b_text, bool mark) const {
   return isolate(locale_.frame("pair_title", {{"protocol", escape_html(protocol.name)},
-                                              {"code_a", std::to_string(a.number)},
+                                              {"code_a", a.id},
                                               {"name_a", mark ? a_text.name : escape_html(a.name)},
-                                              {"code_b", std::to_string(b.number)},
+                                              {"code_b", b.id},
                                               {"name_b", mark ? b_text.name : escape_html(b.name)}}),
                  mark);
 }
 
 std::string LocaleWriter::pair_title_text(const Protocol& protocol, const Code& a, const Code& b) const {
   return locale_.frame_text("pair_title", {{"protocol", protocol.name},
-                                           {"code_a", std::to_string(a.number)},
+                                           {"code_a", a.id},
                                            {"name_a", a.name},
-                                           {"code_b", std::to_string(b.number)},
+                                           {"code_b", b.id},
                                            {"name_b", b.name}});
 }
 
@@ -87,7 +89,7 @@ ViewData LocaleWriter::chrome() const {
 
 LocalizedCode LocaleWriter::localize(const Protocol& protocol, const Code& code) const {
   const CodeProse& p = prose(code);
-  const std::string number = std::to_string(code.number);
+  const std::string number = code.id;
   LocalizedCode out;
   CodeOutlineStrings& o = out.outline;
   o.name = name(code);
@@ -222,14 +224,13 @@ SiteData prepare_site_data(const Config& config, const Catalog& catalog, const L
       for (const auto& protocol : site.catalog.protocols) {
         const size_t first = out.size();
         for (const auto& code : protocol.codes) out.emplace_back(&code, writer.localize(protocol, code));
-        for (size_t i = 0; i < protocol.codes.size(); ++i) {
+        // Only the pairs with a page have a title (pair_policy.h).
+        for_each_pair_page(protocol, [&](size_t i, size_t j) {
           CodeOutlineStrings& low = out[first + i].second.outline;
-          low.pair_titles.resize(protocol.codes.size());
-          for (size_t j = i + 1; j < protocol.codes.size(); ++j) {
-            low.pair_titles[j] = writer.pair_title(protocol, protocol.codes[i], low, protocol.codes[j],
-                                                   out[first + j].second.outline, true);
-          }
-        }
+          if (low.pair_titles.empty()) low.pair_titles.resize(protocol.codes.size());
+          low.pair_titles[j] = writer.pair_title(protocol, protocol.codes[i], low, protocol.codes[j],
+                                                 out[first + j].second.outline, true);
+        });
       }
       return out;
     }));

@@ -18,9 +18,12 @@ void add_translation(DigestBuilder& h, const std::map<std::string, Translation>&
 
 Digest entry_digest(const Code& code, const std::string& locale) {
   DigestBuilder h;
-  h.add(std::to_string(code.number)).add(code.name).add(code.slug).add(code.klass).add(code.summary)
+  h.add(code.id).add(code.name).add(code.slug).add(code.klass).add(code.summary)
       .add(code.description).add(code.when_seen).add(code.how_to_fix).add(code.action).add(code.defined_in)
-      .add(code.trigger).add(code.retry).add(code.outcome);
+      .add(code.trigger).add(code.retry).add(code.outcome).add(code.retry_exception).add(code.subject);
+  for (const auto& basic : code.basic_codes) h.add("basic").add(basic);
+  for (const auto& refined : code.refined_by) h.add("refined by").add(refined);
+  for (const auto& reply : code.replies) h.add("reply").add(reply.text).add(reply.product).add(reply.source);
   add_translation(h, code.translations, locale);
   return h.done();
 }
@@ -53,12 +56,25 @@ Fingerprints::Fingerprints(const Site& site) {
       outline.add(protocol.id).add(protocol.name).add(protocol.title).add(protocol.summary).add(protocol.rfc);
       add_translation(outline, protocol.translations, id);
       for (const auto& [klass, outcome] : protocol.class_outcomes) outline.add(klass).add(outcome);
+      const CodeFormat& format = protocol.format;
+      outline.add(std::to_string(static_cast<int>(format.kind)) + " " + std::to_string(format.digits) + " " +
+                  std::to_string(format.min) + " " + std::to_string(format.max))
+          .add(std::to_string(static_cast<int>(protocol.pairs))).add(protocol.refines).add(protocol.refined_by);
+      for (const auto& range : format.ranges) {
+        outline.add(range.klass).add(std::to_string(range.low) + "-" + std::to_string(range.high));
+      }
+      // A protocol's pages link the codes of the one it refines, or that refines it, by name.
+      for (const std::string& related : {protocol.refines, protocol.refined_by}) {
+        if (const Protocol* other = related.empty() ? nullptr : site.catalog.find(related)) {
+          for (const auto& code : other->codes) outline.add(code.id).add(code.name).add(code.slug);
+        }
+      }
       for (const auto& code : protocol.codes) {
-        outline.add(std::to_string(code.number)).add(code.name).add(code.slug).add(code.klass);
+        outline.add(code.id).add(code.name).add(code.slug).add(code.klass);
         entries_[{id, &code}] = entry_digest(code, id);
       }
       for (const auto& pair : protocol.curated) {
-        outline.add(std::to_string(pair.low)).add(std::to_string(pair.high));
+        outline.add(pair.low).add(pair.high);
         DigestBuilder prose;
         prose.add(pair.confusion).add(pair.tell_apart).add(pair.example);
         add_translation(prose, pair.translations, id);

@@ -1,5 +1,7 @@
 #include "hosting.h"
 
+#include "pair_policy.h"
+
 #include <algorithm>
 #include <fstream>
 #include <map>
@@ -79,7 +81,7 @@ std::string redirects(const Catalog& catalog, const Config& config) {
     std::string prefix = locale_prefix(locale, config.default_locale);
     for (const auto& protocol : catalog.protocols) {
       for (const auto& code : protocol.codes) {
-        std::string bare = base + prefix + protocol.id + "/" + std::to_string(code.number);
+        std::string bare = base + prefix + protocol.id + "/" + code.id;
         std::string target = base + code_path(prefix, protocol, code);
         out += bare + " " + target + " 301\n";
         out += bare + "/ " + target + " 301\n";
@@ -89,14 +91,12 @@ std::string redirects(const Catalog& catalog, const Config& config) {
   for (const auto& locale : config.locales) {
     std::string prefix = locale_prefix(locale, config.default_locale);
     for (const auto& protocol : catalog.protocols) {
-      for (size_t i = 0; i < protocol.codes.size(); ++i) {
-        for (size_t j = i + 1; j < protocol.codes.size(); ++j) {
-          const Code& low = protocol.codes[i];
-          const Code& high = protocol.codes[j];
-          out += base + reversed_pair_path(prefix, protocol, low, high) + " " + base +
-                 pair_path(prefix, protocol, low, high) + " 301\n";
-        }
-      }
+      for_each_pair_page(protocol, [&](size_t i, size_t j) {
+        const Code& low = protocol.codes[i];
+        const Code& high = protocol.codes[j];
+        out += base + reversed_pair_path(prefix, protocol, low, high) + " " + base +
+               pair_path(prefix, protocol, low, high) + " 301\n";
+      });
     }
   }
   return out;

@@ -193,7 +193,7 @@ void lint_code(const Protocol& protocol, const Code& code, Diagnostics& diagnost
     Position at = code.where(field);
     diagnostics.add({severity, code.file, at.line, at.column, field, message});
   };
-  const std::string number = std::to_string(code.number);
+  const std::string number = code.id;
   lint_prose({{"name", &code.name},           {"summary", &code.summary},       {"description", &code.description},
               {"when_seen", &code.when_seen}, {"how_to_fix", &code.how_to_fix}, {"action", &code.action},
               {"trigger", &code.trigger}},
@@ -213,7 +213,7 @@ void lint_code(const Protocol& protocol, const Code& code, Diagnostics& diagnost
   // Translations meet the same rules, in their own language.
   lint_translations(code.translations, number, diagnostics);
 
-  std::string expected = slug_for(code.number, code.name);
+  std::string expected = slug_for(code.id, code.name);
   if (!code.slug.empty() && code.slug != expected) {
     report(Severity::warning, "slug", "\"" + code.slug + "\" does not match the name; expected \"" + expected + "\"");
   }

@@ -27,7 +27,7 @@ PageInputs page_inputs(const Page& page) {
     case PageKind::pair:
       inputs.outline = page.protocol;
       inputs.entries = {page.code, page.other};
-      inputs.curated = page.protocol->curated_pair(page.code->number, page.other->number);
+      inputs.curated = page.protocol->curated_pair(*page.code, *page.other);
       break;
   }
   return inputs;

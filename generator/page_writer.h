@@ -67,7 +67,7 @@ class PageWriter : public LocaleWriter {
   void require(bool declared, const char* what, const Code& code) const {
     if (!declared) {
       throw std::logic_error(std::string("the view of ") + page_.path + " reads " + what + " code " +
-                             std::to_string(code.number) + ", which page_inputs() does not declare");
+                             code.id + ", which page_inputs() does not declare");
     }
   }
 

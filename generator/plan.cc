@@ -4,6 +4,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "pair_policy.h"
 #include "urls.h"
 
 namespace sitegen {
@@ -35,8 +36,7 @@ std::vector<Page> plan_site(const Catalog& catalog, const Config& config) {
   std::vector<Page> pages;
   size_t per_locale = 2;  // the home and 404 pages
   for (const auto& protocol : catalog.protocols) {
-    const size_t n = protocol.codes.size();
-    per_locale += 1 + n + n * (n > 0 ? n - 1 : 0) / 2;
+    per_locale += 1 + protocol.codes.size() + pair_page_count(protocol);
   }
   pages.reserve(per_locale * config.locales.size());
   auto add = [&](Page page) {
@@ -51,11 +51,9 @@ std::vector<Page> plan_site(const Catalog& catalog, const Config& config) {
       for (const auto& code : protocol.codes) {
         add({PageKind::code, locale, &protocol, &code, nullptr, "", ""});
       }
-      for (size_t i = 0; i < protocol.codes.size(); ++i) {
-        for (size_t j = i + 1; j < protocol.codes.size(); ++j) {
-          add({PageKind::pair, locale, &protocol, &protocol.codes[i], &protocol.codes[j], "", ""});
-        }
-      }
+      for_each_pair_page(protocol, [&](size_t i, size_t j) {
+        add({PageKind::pair, locale, &protocol, &protocol.codes[i], &protocol.codes[j], "", ""});
+      });
     }
     // Each locale has its own page for missing URLs (urls.h not_found_path).
     add({PageKind::not_found, locale, nullptr, nullptr, nullptr, "", ""});

@@ -62,7 +62,7 @@ std::string search_index(const std::string& locale_id, const SiteData& site) {
       }
       // Paths are relative to the locale's home page, where the search box lives.
       json entry = {{"p", protocol.name},
-                    {"c", std::to_string(code.number)},
+                    {"c", code.id},
                     {"n", code.name},
                     {"s", prose.summary_text},
                     {"w", words},

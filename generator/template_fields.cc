@@ -110,7 +110,7 @@ void check_template_fields(const Templates& templates, const std::vector<Page>& 
     } else {
       kind[1] = &page;
     }
-    if (page.kind == PageKind::pair && page.protocol->curated_pair(page.code->number, page.other->number) &&
+    if (page.kind == PageKind::pair && page.protocol->curated_pair(*page.code, *page.other) &&
         kind.size() < 3) {
       kind.push_back(&page);
     }

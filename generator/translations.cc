@@ -126,7 +126,7 @@ void load_locale_folder(const fs::path& dir, const std::string& shown_dir, const
       const std::string shown = shown_dir + "/pairs/" + name;
       CuratedPair* pair = nullptr;
       for (auto& candidate : protocol.curated) {
-        if (std::to_string(candidate.low) + "-" + std::to_string(candidate.high) == path.stem().string()) pair = &candidate;
+        if (candidate.low + "-" + candidate.high == path.stem().string()) pair = &candidate;
       }
       if (!pair) {
         diagnostics.warning(shown, 0, "",
@@ -148,7 +148,7 @@ void load_locale_folder(const fs::path& dir, const std::string& shown_dir, const
     const std::string stem = path.stem().string();
     Code* code = nullptr;
     for (auto& candidate : protocol.codes) {
-      if (std::to_string(candidate.number) == stem) code = &candidate;
+      if (candidate.id == stem) code = &candidate;
     }
     if (!code) {
       diagnostics.warning(shown, 0, "",
@@ -251,12 +251,12 @@ std::vector<LocaleCoverage> translation_coverage(const Catalog& catalog, const C
       for (const auto& code : protocol.codes) {
         for (const char* field : kCodeProseFields) {
           if (code.english(field).empty()) continue;  // an optional field the code does not have
-          count(code.translations, folder + std::to_string(code.number) + ".json", field, code.english(field));
+          count(code.translations, folder + code.id + ".json", field, code.english(field));
         }
       }
       for (const auto& pair : protocol.curated) {
         for (const char* field : kPairProseFields) {
-          count(pair.translations, folder + "pairs/" + std::to_string(pair.low) + "-" + std::to_string(pair.high) + ".json",
+          count(pair.translations, folder + "pairs/" + pair.low + "-" + pair.high + ".json",
                 field, pair.english(field));
         }
       }

@@ -21,14 +21,14 @@ std::string code_path(const std::string& prefix, const Protocol& protocol, const
 }
 
 std::string pair_path(const std::string& prefix, const Protocol& protocol, const Code& a, const Code& b) {
-  const Code& low = a.number < b.number ? a : b;
-  const Code& high = a.number < b.number ? b : a;
+  const Code& low = a.key < b.key ? a : b;
+  const Code& high = a.key < b.key ? b : a;
   return pairs_folder(prefix) + protocol.id + "/" + low.slug + "-vs-" + high.slug + "/";
 }
 
 std::string reversed_pair_path(const std::string& prefix, const Protocol& protocol, const Code& a, const Code& b) {
-  const Code& low = a.number < b.number ? a : b;
-  const Code& high = a.number < b.number ? b : a;
+  const Code& low = a.key < b.key ? a : b;
+  const Code& high = a.key < b.key ? b : a;
   return pairs_folder(prefix) + protocol.id + "/" + high.slug + "-vs-" + low.slug + "/";
 }
 

@@ -4,6 +4,7 @@
 
 #include "html.h"
 #include "page_writer.h"
+#include "pair_policy.h"
 #include "search_index.h"
 #include "urls.h"
 
@@ -63,10 +64,10 @@ ViewData protocol_view(const PageWriter& w, const Page& page) {
       shows_english = shows_english || prose.summary_in_english;
       // site.js folds case and accents of this and of what the reader types alike.
       append(codes, fields("href", text(w.href(code_path(w.prefix(), protocol, code))),
-                           "number", text(std::to_string(code.number)),
+                           "number", text(code.id),
                            "name", text(w.outline(code).name),
                            "summary", text(w.entry(code).summary),
-                           "search", text(escape_html(std::to_string(code.number) + " " + code.name + " " +
+                           "search", text(escape_html(code.id + " " + code.name + " " +
                                                       prose.summary_text))));
     }
     if (codes.is_empty_list()) continue;
@@ -98,7 +99,7 @@ ViewData code_view(const PageWriter& w, const Page& page) {
   const Code& code = *page.code;
   const CodeOutlineStrings& outline = w.outline(code);
   const CodeEntryStrings& entry = w.entry(code);
-  const std::string number = std::to_string(code.number);
+  const std::string number = code.id;
   const std::string& title_text = outline.title_text;
   // The summary follows when it is in the page's language (an untranslated one is English).
   std::string description =
@@ -128,8 +129,8 @@ ViewData code_view(const PageWriter& w, const Page& page) {
   ViewData groups = list(protocol.class_outcomes.size() + 1);
   ViewData confused = list(protocol.curated.size());
   for (const auto& pair : protocol.curated) {
-    if (pair.low != code.number && pair.high != code.number) continue;
-    const Code& other = *protocol.find(pair.low == code.number ? pair.high : pair.low);
+    if (pair.low != code.id && pair.high != code.id) continue;
+    const Code& other = *protocol.find(pair.low == code.id ? pair.high : pair.low);
     append(confused, fields("href", text(w.href(pair_path(w.prefix(), protocol, code, other))),
                             "label", text(w.outline(other).title)));
   }
@@ -139,7 +140,7 @@ ViewData code_view(const PageWriter& w, const Page& page) {
   for (const auto& [klass, outcome] : protocol.class_outcomes) {
     ViewData links = list(protocol.codes.size());
     for (const auto& other : protocol.codes) {
-      if (other.number == code.number || other.klass != klass) continue;
+      if (other.id == code.id || other.klass != klass || !has_pair_page(protocol, code, other)) continue;
       append(links, fields("href", text(w.href(pair_path(w.prefix(), protocol, code, other))),
                            "label", text(w.outline(other).title)));
     }
@@ -154,7 +155,7 @@ ViewData code_view(const PageWriter& w, const Page& page) {
   const Code* previous = nullptr;
   const Code* next = nullptr;
   for (size_t i = 0; i < protocol.codes.size(); ++i) {
-    if (protocol.codes[i].number != code.number) continue;
+    if (protocol.codes[i].id != code.id) continue;
     if (i > 0) previous = &protocol.codes[i - 1];
     if (i + 1 < protocol.codes.size()) next = &protocol.codes[i + 1];
   }
@@ -186,9 +187,9 @@ ViewData pair_head(const PageWriter& w, const Page& page, const PairCodes& p) {
   const Locale& l = w.locale();
   const std::string title_text = w.pair_title_text(p.protocol, p.a, p.b);
   const std::string description = l.frame_text("meta_pair", {{"protocol", p.protocol.name},
-                                                             {"code_a", std::to_string(p.a.number)},
+                                                             {"code_a", p.a.id},
                                                              {"name_a", p.a.name},
-                                                             {"code_b", std::to_string(p.b.number)},
+                                                             {"code_b", p.b.id},
                                                              {"name_b", p.b.name}});
   ViewData view = w.base(w.pair_title(p.protocol, p.a, p.b, false), description);
   view["heading"] = text(w.pair_title(p.protocol, p.a, p.b));
@@ -202,7 +203,7 @@ ViewData pair_head(const PageWriter& w, const Page& page, const PairCodes& p) {
   for (const Code* code : {&p.a, &p.b}) {
     json term;
     term["@type"] = "DefinedTerm";
-    term["name"] = p.protocol.name + " " + std::to_string(code->number) + " " + code->name;
+    term["name"] = p.protocol.name + " " + code->id + " " + code->name;
     term["url"] = w.absolute(code_path(w.prefix(), p.protocol, *code));
     about.push_back(std::move(term));
   }
@@ -247,7 +248,7 @@ std::string rfc_document(const std::string& reference) { return reference.substr
 // Key differences, from what differs between the two codes and nothing the page said before:
 // the classes, then the outcome, what to do next, the defining document and the triggers.
 ViewData pair_key_differences(const Locale& l, const PairCodes& p) {
-  const std::string a = std::to_string(p.a.number), b = std::to_string(p.b.number);
+  const std::string a = p.a.id, b = p.b.id;
   ViewData differences = list(5);
   // Each frame names its two values "<what>_a" and "<what>_b" (locale_keys.cc).
   auto contrast = [&](const char* frame, const char* key_a, const std::string& value_a, const char* key_b,
@@ -272,7 +273,7 @@ ViewData pair_key_differences(const Locale& l, const PairCodes& p) {
 
 // The curated prose of a pair people confuse, shown first on its page; nothing for other pairs.
 ViewData pair_curated(const PageWriter& w, const PairCodes& p) {
-  const CuratedPair* pair = p.protocol.curated_pair(p.a.number, p.b.number);
+  const CuratedPair* pair = p.protocol.curated_pair(p.a, p.b);
   if (!pair) return ViewData(false);
   const CuratedProse& prose = w.curated(*pair);
   const Locale& l = w.locale();
@@ -293,7 +294,7 @@ ViewData pair_related(const PageWriter& w, const PairCodes& p) {
     const Code* partner = code == &p.a ? &p.b : &p.a;
     std::vector<const Code*> candidates;
     for (const auto& other : p.protocol.codes) {
-      if (other.number != code->number) candidates.push_back(&other);
+      if (other.id != code->id && has_pair_page(p.protocol, *code, other)) candidates.push_back(&other);
     }
     size_t at = 0;
     while (candidates[at] != partner) ++at;
@@ -351,7 +352,7 @@ ViewData pair_view(const PageWriter& w, const Page& page) {
   view["learn_more"] = std::move(learn_more);
 
   view["other_pairs"] = pair_related(w, p);
-  const CuratedPair* curated = protocol.curated_pair(a.number, b.number);
+  const CuratedPair* curated = protocol.curated_pair(a, b);
   view["english_note"] = english_note(l, w.prose(a).any_in_english || w.prose(b).any_in_english ||
                                              (curated && w.curated(*curated).any_in_english));
   return view;

@@ -41,11 +41,11 @@ TEST_CASE("the fixture catalog loads in code order", "[catalog]") {
   CHECK(smtp.id == "smtp");
   CHECK(smtp.name == "SMTP");
   REQUIRE(smtp.codes.size() == 3);
-  CHECK(smtp.codes[0].number == 214);
+  CHECK(smtp.codes[0].id == "214");
   CHECK(smtp.codes[2].slug == "535-authentication-failed");
   CHECK(smtp.outcome_of(smtp.codes[2]) == "permanent");
-  CHECK(smtp.find(235)->name == "Authentication Successful");
-  CHECK(smtp.find(999) == nullptr);
+  CHECK(smtp.find("235")->name == "Authentication Successful");
+  CHECK(smtp.find("999") == nullptr);
 }
 
 TEST_CASE("catalog errors name the file and line and field", "[catalog]") {
@@ -114,10 +114,10 @@ TEST_CASE("curated pairs load from pairs/, named after their two codes, both of 
   Catalog catalog = f.load(diagnostics);
   const Protocol& smtp = catalog.protocols.at(0);
   REQUIRE(smtp.curated.size() == 1);
-  CHECK(smtp.curated[0].low == 235);
-  CHECK(smtp.curated[0].high == 535);
-  CHECK(smtp.curated_pair(535, 235) == &smtp.curated[0]);
-  CHECK(smtp.curated_pair(214, 235) == nullptr);
+  CHECK(smtp.curated[0].low == "235");
+  CHECK(smtp.curated[0].high == "535");
+  CHECK(smtp.curated_pair(*smtp.find("535"), *smtp.find("235")) == &smtp.curated[0]);
+  CHECK(smtp.curated_pair(*smtp.find("214"), *smtp.find("235")) == nullptr);
   CHECK(has_message(diagnostics, "content/smtp/pairs/535-235.json: error: a curated pair is named after its two codes, "
                                  "the lower first: 401-403.json"));
   CHECK(has_message(diagnostics, "content/smtp/pairs/214-999.json: error: compares code 999, which content/smtp/ does "

@@ -18,7 +18,7 @@ TEST_CASE("a code's strings are made once per locale: marked off English pages, 
   const Assets assets;
   REQUIRE_FALSE(diagnostics.has_errors());
   const SiteData site = prepare_site_data(config, catalog, locales, assets);
-  const Code& code = *catalog.protocols[0].find(535);
+  const Code& code = *catalog.protocols[0].find("535");
   const LocalizedCode& en = site.localized.at({&locales.get("en"), &code});
   const LocalizedCode& ar = site.localized.at({&locales.get("ar"), &code});
   CHECK(en.outline.title == "SMTP 535 Authentication Failed");
@@ -29,5 +29,5 @@ TEST_CASE("a code's strings are made once per locale: marked off English pages, 
   CHECK(en.entry.facts.size() == 6);
   CHECK(en.entry.rfc_line.find("href=\"https://www.rfc-editor.org/rfc/rfc4954#section-6\"") != std::string::npos);
   // Every later code's pair title is made in advance, one per locale.
-  CHECK(site.localized.at({&locales.get("fr"), catalog.protocols[0].find(214)}).outline.pair_titles.size() == 3);
+  CHECK(site.localized.at({&locales.get("fr"), catalog.protocols[0].find("214")}).outline.pair_titles.size() == 3);
 }

@@ -41,7 +41,7 @@ TEST_CASE("an edit changes the fingerprint of exactly the pages that show what c
     const Site after = load_fixture(dir.path());
     const auto now = page_fingerprints(after);
     const Protocol& smtp = after.catalog.protocols.at(0);
-    const Code& code_235 = *smtp.find(235);
+    const Code& code_235 = *smtp.find("235");
     for (const Page& page : plan_site(after.catalog, after.config)) {
       INFO(page.path);
       CHECK((now.at(page.path) != old.at(page.path)) == page_inputs(page).reads_entry(smtp, code_235));

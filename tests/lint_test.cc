@@ -23,7 +23,7 @@ TEST_CASE("every rule of the linter reports the entry's file and field", "[lint]
   smtp.rfc = "RFC 5321";
   smtp.class_outcomes = {{"2xx", "success"}};
   Code code;
-  code.number = 250;
+  code.id = "250"; code.key = {250, 0, 0};
   code.name = "OK";
   code.slug = "250-okay";
   code.klass = "2xx";
@@ -68,7 +68,7 @@ TEST_CASE("a retry its outcome contradicts is an error unless retry_exception sa
         smtp.rfc = "RFC 5321";
         smtp.class_outcomes = {{"4xx", "transient"}};
         Code code;
-        code.number = 432;
+        code.id = "432"; code.key = {432, 0, 0};
         code.name = "Password Transition Needed";
         code.slug = "432-password-transition-needed";
         code.klass = "4xx";

@@ -51,7 +51,7 @@ TEST_CASE("the plan refuses two pages at one path and names both entries", "[pla
   smtp.file = "content/smtp/protocol.json";
   for (const char* file : {"content/smtp/250.json", "content/smtp/250-again.json"}) {
     Code code;
-    code.number = 250;
+    code.id = "250"; code.key = {250, 0, 0};
     code.slug = "250-ok";
     code.file = file;
     smtp.codes.push_back(code);

@@ -15,7 +15,7 @@ Catalog catalog_with(const std::string& english_summary, const std::string& from
   protocol.title = "Simple Mail Transfer Protocol";
   protocol.summary = "SMTP moves mail.";
   Code code;
-  code.number = 535;
+  code.id = "535"; code.key = {535, 0, 0};
   code.summary = english_summary;
   code.description = "D.";
   code.when_seen = "W.";

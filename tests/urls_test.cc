@@ -25,10 +25,10 @@ TEST_CASE("page paths follow the URL scheme", "[urls]") {
   Protocol smtp;
   smtp.id = "smtp";
   Code help;
-  help.number = 214;
+  help.id = "214"; help.key = {214, 0, 0};
   help.slug = "214-help-message";
   Code failed;
-  failed.number = 535;
+  failed.id = "535"; failed.key = {535, 0, 0};
   failed.slug = "535-authentication-failed";
 
   CHECK(locale_prefix("en", "en") == "");

@@ -119,8 +119,9 @@ TEST_CASE("the doubled-word rule ignores code spans and word boundaries", "[chec
 }
 
 TEST_CASE("slug_for makes lowercase ASCII words", "[check][lint]") {
-  CHECK(slug_for(214, "Help Message") == "214-help-message");
-  CHECK(slug_for(418, "I'm a Teapot") == "418-im-a-teapot");
-  CHECK(slug_for(203, "Non-Authoritative Information") == "203-non-authoritative-information");
-  CHECK(slug_for(251, "User Not Local; Will Forward") == "251-user-not-local-will-forward");
+  CHECK(slug_for("214", "Help Message") == "214-help-message");
+  CHECK(slug_for("418", "I'm a Teapot") == "418-im-a-teapot");
+  CHECK(slug_for("203", "Non-Authoritative Information") == "203-non-authoritative-information");
+  CHECK(slug_for("251", "User Not Local; Will Forward") == "251-user-not-local-will-forward");
+  CHECK(slug_for("5.1.7", "Bad Sender's Mailbox Address Syntax") == "5.1.7-bad-senders-mailbox-address-syntax");
 }
