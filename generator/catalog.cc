@@ -43,6 +43,12 @@ bool is_slug(const std::string& slug, const std::string& id) {
   return true;
 }
 
+// "draft-levine-mailbomb-header": lowercase letters and digits joined by single '-'.
+bool is_slug_word_chain(const std::string& text) {
+  if (text.empty() || text.front() == '-' || text.back() == '-' || text.find("--") != std::string::npos) return false;
+  return std::all_of(text.begin(), text.end(), [](char c) { return is_lower_alnum(c) || c == '-'; });
+}
+
 // "RFC 5321 §4.2.2" -> {"5321", "4.2.2"}; nothing for anything else.
 std::optional<std::pair<std::string, std::string>> parse_reference(const std::string& reference) {
   const std::string prefix = "RFC ", section_mark = " \u00a7";
@@ -389,9 +395,10 @@ bool parse_code(const JsonFile& parsed, const Protocol& protocol, Code& code, Di
                         "\"" + code.klass + "\" is not a class of this protocol's protocol.json");
     }
   }
-  if (!code.defined_in.empty() && !parse_reference(code.defined_in)) {
+  if (!code.defined_in.empty() && rfc_url(code.defined_in).empty()) {
     diagnostics.error(shown, file->where("defined_in"), "defined_in",
-                      "\"" + code.defined_in + "\" must look like \"RFC 5321 §4.2.2\"");
+                      "\"" + code.defined_in + "\" must look like \"RFC 5321 §4.2.2\", or name an Internet-Draft "
+                      "such as \"draft-levine-mailbomb-header\"");
   }
   if (!code.retry.empty() && !kRetrySet.count(code.retry)) {
     diagnostics.error(shown, file->where("retry"), "retry", "\"" + code.retry + "\" must be one of " + one_of(kRetryValues));
@@ -473,6 +480,11 @@ const std::string& Protocol::outcome_of(const Code& code) const {
 }
 
 std::string rfc_url(const std::string& reference) {
+  // A code registered from an Internet-Draft (SMTP X.7.28) is defined there and nowhere else.
+  if (reference.size() > 6 && reference.size() <= kMaxReferenceBytes && reference.compare(0, 6, "draft-") == 0 &&
+      is_slug_word_chain(reference)) {
+    return "https://datatracker.ietf.org/doc/" + reference + "/";
+  }
   const auto parsed = parse_reference(reference);
   if (!parsed) return "";
   return "https://www.rfc-editor.org/rfc/rfc" + parsed->first + "#section-" + parsed->second;

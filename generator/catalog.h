@@ -149,7 +149,8 @@ void warn_unknown_fields(const JsonFile& file, const std::set<std::string>& know
 // "214-help-message" for code 214 named "Help Message": lowercase ASCII words joined by '-'.
 std::string slug_for(const std::string& code, const std::string& name);
 
-// "https://www.rfc-editor.org/rfc/rfc5321#section-4.2.2" for "RFC 5321 §4.2.2"; empty if malformed.
+// "https://www.rfc-editor.org/rfc/rfc5321#section-4.2.2" for "RFC 5321 §4.2.2", the IETF
+// datatracker's page for an Internet-Draft ("draft-levine-mailbomb-header"); empty if malformed.
 std::string rfc_url(const std::string& reference);
 
 }  // namespace sitegen

@@ -142,6 +142,13 @@ std::string subject_of(const CodeFormat& format, const CodeId& code) {
   return "x." + std::to_string(code.key[1]) + ".x";
 }
 
+std::string class_display(const CodeFormat& format, const std::string& klass) {
+  for (const auto& range : format.ranges) {
+    if (range.klass == klass) return std::to_string(range.low) + "\u2013" + std::to_string(range.high);
+  }
+  return klass;
+}
+
 std::string code_format_example(const CodeFormat& format) {
   if (format.kind == CodeFormat::Kind::dotted) return "a string such as \"5.7.1\" (class.subject.detail)";
   if (format.digits == 3) return "a three-digit number such as 250";

@@ -53,6 +53,9 @@ std::string class_of(const CodeFormat& format, const CodeId& code);
 // The subject of a dotted code ("x.7.x" for 5.7.1); "" in other formats.
 std::string subject_of(const CodeFormat& format, const CodeId& code);
 
+// How pages write a class: its key ("5xx", "5.x.x"), or the range of a range class ("16–4095").
+std::string class_display(const CodeFormat& format, const std::string& klass);
+
 // What a code of this format looks like, for messages: "a three-digit number such as 250".
 std::string code_format_example(const CodeFormat& format);
 

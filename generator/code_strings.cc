@@ -23,12 +23,12 @@ std::string LocaleWriter::class_key(const Protocol& protocol, const std::string&
 
 std::string LocaleWriter::class_in_sentence(const Protocol& protocol, const std::string& klass) const {
   return locale_.frame("class_in_sentence",
-                       {{"class", escape_html(klass)}, {"name", locale_.html(class_key(protocol, klass, "name"))}});
+                       {{"class", escape_html(class_display(protocol.format, klass))}, {"name", locale_.html(class_key(protocol, klass, "name"))}});
 }
 
 std::string LocaleWriter::class_label(const Protocol& protocol, const std::string& klass) const {
   return locale_.frame("class_label",
-                       {{"class", escape_html(klass)}, {"name", locale_.html(class_key(protocol, klass, "name"))}});
+                       {{"class", escape_html(class_display(protocol.format, klass))}, {"name", locale_.html(class_key(protocol, klass, "name"))}});
 }
 
 std::string LocaleWriter::code_title(const Protocol& protocol, const Code& code, bool mark) const {
@@ -127,11 +127,21 @@ LocalizedCode LocaleWriter::localize(const Protocol& protocol, const Code& code)
   e.facts = {
       {locale_.html("facts.class"), o.class_label},
       {locale_.html("facts.class_meaning"), locale_.html(class_key(protocol, code.klass, "meaning"))},
+  };
+  // Dotted codes: the subject (x.7.x Security or Policy Status, RFC 3463 §2) and what it covers.
+  if (!code.subject.empty()) {
+    const std::string subject = "subjects." + protocol.id + "." + code.subject + ".";
+    e.facts.push_back({locale_.html("facts.subject"),
+                       locale_.frame("class_label", {{"class", escape_html(code.subject)},
+                                                     {"name", locale_.html(subject + "name")}})});
+    e.facts.push_back({locale_.html("facts.subject_meaning"), locale_.html(subject + "meaning")});
+  }
+  e.facts.insert(e.facts.end(), {
       {locale_.html("facts.outcome"), locale_.html(value_key(protocol, "outcome", outcome))},
       {locale_.html("facts.retry"), locale_.html(value_key(protocol, "retry", code.retry))},
       {locale_.html("facts.defined_in"), reference},
       {locale_.html("facts.trigger"), trigger},
-  };
+  });
   return out;
 }
 

@@ -112,6 +112,7 @@ class LocaleWriter {
   // A code's name, escaped and marked.
   std::string name(const Code& code) const;
   const CodeProse& prose(const Code& code) const { return site_.prose.at({&locale_, &code}); }
+  const Catalog& catalog() const { return site_.catalog; }
   // "classes.smtp.2xx.name"
   std::string class_key(const Protocol& protocol, const std::string& klass, const char* field) const;
   // "2xx (Positive Completion)" for use inside a sentence.

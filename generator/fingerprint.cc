@@ -66,7 +66,8 @@ Fingerprints::Fingerprints(const Site& site) {
       // A protocol's pages link the codes of the one it refines, or that refines it, by name.
       for (const std::string& related : {protocol.refines, protocol.refined_by}) {
         if (const Protocol* other = related.empty() ? nullptr : site.catalog.find(related)) {
-          for (const auto& code : other->codes) outline.add(code.id).add(code.name).add(code.slug);
+          outline.add(other->id).add(other->name);
+          for (const auto& code : other->codes) outline.add(code.id).add(code.name).add(code.slug).add(code.klass);
         }
       }
       for (const auto& code : protocol.codes) {

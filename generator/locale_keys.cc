@@ -32,6 +32,7 @@ const FramePlaceholders& frame_placeholders() {
       {"other_pairs", {"code"}},
       {"meta_code", {"protocol", "code", "name"}},
       {"meta_pair", {"protocol", "code_a", "name_a", "code_b", "name_b"}},
+      {"reply_quoted", {"product", "link"}},
   };
   return frames;
 }
@@ -48,8 +49,31 @@ std::vector<std::string> required_locale_keys(const Catalog& catalog) {
       "facts.code", "facts.class", "facts.class_meaning", "facts.outcome", "facts.retry", "facts.defined_in",
       "facts.trigger", "ui.differs",
       "headings.commonly_confused", "headings.why_confused", "headings.tell_apart", "headings.example"};
-  for (const auto& [frame, placeholders] : frame_placeholders()) keys.push_back("frames." + frame);
+  // The frames and headings of catalog features a site may not use are required once it does.
+  bool quotes = false, refines = false;
   for (const auto& protocol : catalog.protocols) {
+    refines = refines || !protocol.refines.empty();
+    for (const auto& code : protocol.codes) {
+      for (const auto& reply : code.replies) quotes = quotes || !reply.product.empty();
+      if (!code.replies.empty()) keys.push_back("headings.replies");
+    }
+  }
+  for (const auto& [frame, placeholders] : frame_placeholders()) {
+    if (frame != "reply_quoted" || quotes) keys.push_back("frames." + frame);
+  }
+  if (refines) {
+    for (const char* key : {"headings.basic_codes", "headings.refined_by"}) keys.push_back(key);
+  }
+  for (const auto& protocol : catalog.protocols) {
+    if (protocol.format.kind == CodeFormat::Kind::dotted) {
+      for (const char* key : {"headings.other_classes", "facts.subject", "facts.subject_meaning"}) keys.push_back(key);
+      std::set<std::string> subjects;
+      for (const auto& code : protocol.codes) subjects.insert(code.subject);
+      for (const auto& subject : subjects) {
+        keys.push_back("subjects." + protocol.id + "." + subject + ".name");
+        keys.push_back("subjects." + protocol.id + "." + subject + ".meaning");
+      }
+    }
     for (const char* field : {"title", "intro", "all_codes"}) keys.push_back("protocols." + protocol.id + "." + field);
     for (const auto& [klass, outcome] : protocol.class_outcomes) {
       keys.push_back("classes." + protocol.id + "." + klass + ".name");

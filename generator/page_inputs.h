@@ -15,7 +15,8 @@ struct PageInputs {
   // Every protocol's outline: its header (name, title, summary, RFC, classes) and every code's
   // number, name, slug and class. The home and 404 pages list the protocols.
   bool every_outline = false;
-  // One protocol's outline: a code or pair page names the other codes of its protocol.
+  // One protocol's outline: a code or pair page names the other codes of its protocol (and of
+  // the protocol it refines or that refines it, which its outline digest covers).
   const Protocol* outline = nullptr;
   // Every field of every code of one protocol: the protocol index shows each code's summary.
   const Protocol* every_entry_of = nullptr;

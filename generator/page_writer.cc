@@ -7,8 +7,19 @@ namespace sitegen {
 using json = nlohmann::json;
 
 const CodeOutlineStrings& PageWriter::outline(const Code& code) const {
-  require(page_.protocol && inputs_.reads_outline(*page_.protocol) && belongs(code), "the outline of", code);
+  require(page_.protocol && inputs_.reads_outline(*page_.protocol) && (belongs(code) || belongs_to_related(code)),
+          "the outline of", code);
   return site_.localized.at({&locale_, &code}).outline;
+}
+
+// A protocol's outline digest covers the outline of the protocol it refines or that refines it
+// (fingerprint.cc), whose codes its code pages link by name.
+bool PageWriter::belongs_to_related(const Code& code) const {
+  for (const std::string& id : {page_.protocol->refines, page_.protocol->refined_by}) {
+    const Protocol* related = id.empty() ? nullptr : site_.catalog.find(id);
+    if (related && &code >= related->codes.data() && &code < related->codes.data() + related->codes.size()) return true;
+  }
+  return false;
 }
 
 const CodeEntryStrings& PageWriter::entry(const Code& code) const {

@@ -64,6 +64,7 @@ class PageWriter : public LocaleWriter {
     const auto& codes = page_.protocol->codes;
     return &code >= codes.data() && &code < codes.data() + codes.size();
   }
+  bool belongs_to_related(const Code& code) const;
   void require(bool declared, const char* what, const Code& code) const {
     if (!declared) {
       throw std::logic_error(std::string("the view of ") + page_.path + " reads " + what + " code " +

@@ -14,6 +14,13 @@ namespace {
 
 using json = nlohmann::json;  // for the JSON-LD, which is JSON
 
+// "support.google.com" for "https://support.google.com/a/answer/3726730": how a source is named.
+std::string host_of(const std::string& url) {
+  const size_t start = url.find("://");
+  const size_t from = start == std::string::npos ? 0 : start + 3;
+  return url.substr(from, url.find('/', from) - from);
+}
+
 // The footer's note that some explanations are in English, on the pages that show some.
 ViewData english_note(const Locale& locale, bool shows_english) {
   return shows_english ? text(locale.html("ui.english_prose_note")) : ViewData(false);
@@ -93,6 +100,59 @@ ViewData protocol_view(const PageWriter& w, const Page& page) {
   return view;
 }
 
+// The sections of a code page that tie it to other codes: the same condition in the protocol's
+// other classes (4.7.1 beside 5.7.1), the basic reply codes a refining code is sent with and,
+// on a basic code, the codes that refine it; then the typical full replies.
+void add_related_codes(const PageWriter& w, const Page& page, ViewData& view) {
+  const Locale& l = w.locale();
+  const Protocol& protocol = *page.protocol;
+  const Code& code = *page.code;
+  auto section = [&](const char* heading, ViewData links) -> ViewData {
+    if (links.is_empty_list()) return ViewData(false);
+    return fields("heading", text(l.html(heading)), "links", std::move(links));
+  };
+  ViewData siblings = list(4);
+  if (!code.subject.empty()) {
+    for (const auto& other : protocol.codes) {
+      if (other.id == code.id || other.key[1] != code.key[1] || other.key[2] != code.key[2]) continue;
+      append(siblings, fields("href", text(w.href(code_path(w.prefix(), protocol, other))),
+                              "label", text(w.outline(other).title),
+                              "class", text(w.outline(other).class_label)));
+    }
+  }
+  view["other_classes"] = section("headings.other_classes", std::move(siblings));
+  // Links to the codes of the protocol this one refines, or that refines it: the registry lists
+  // basic codes a site may not describe, which are named without a link.
+  auto links_to = [&](const std::string& protocol_id, const std::vector<std::string>& ids) {
+    ViewData links = list(ids.size());
+    const Protocol* other_protocol = w.catalog().find(protocol_id);
+    for (const auto& id : ids) {
+      const Code* other = other_protocol ? other_protocol->find(id) : nullptr;
+      if (other) {
+        append(links, fields("href", text(w.href(code_path(w.prefix(), *other_protocol, *other))),
+                             "label", text(w.outline(*other).title)));
+      } else {
+        append(links, fields("href", ViewData(false),
+                             "label", text(escape_html((other_protocol ? other_protocol->name + " " : "") + id))));
+      }
+    }
+    return links;
+  };
+  view["basic_codes"] = section("headings.basic_codes", links_to(protocol.refines, code.basic_codes));
+  view["refined_by"] = section("headings.refined_by", links_to(protocol.refined_by, code.refined_by));
+  ViewData lines = list(code.replies.size());
+  for (const auto& reply : code.replies) {
+    ViewData quoted(false);
+    if (!reply.product.empty()) {
+      const std::string link = "<a href=\"" + escape_html(reply.source) + "\">" + escape_html(host_of(reply.source)) + "</a>";
+      quoted = text(l.frame("reply_quoted", {{"product", escape_html(reply.product)}, {"link", link}}));
+    }
+    append(lines, fields("text", text(escape_html(reply.text)), "quoted", std::move(quoted)));
+  }
+  view["replies"] = lines.is_empty_list() ? ViewData(false)
+                                          : fields("heading", text(l.html("headings.replies")), "lines", std::move(lines));
+}
+
 ViewData code_view(const PageWriter& w, const Page& page) {
   const Locale& l = w.locale();
   const Protocol& protocol = *page.protocol;
@@ -123,6 +183,8 @@ ViewData code_view(const PageWriter& w, const Page& page) {
   ViewData rows = list(entry.facts.size());
   for (const auto& [label, value] : entry.facts) append(rows, fields("label", text(label), "value", text(value)));
   view["facts"] = std::move(rows);
+
+  add_related_codes(w, page, view);
 
   // "Compare 214 with …": first the codes it is commonly confused with, then every code by class.
   view["compare_heading"] = text(outline.compare_with);

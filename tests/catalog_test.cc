@@ -101,6 +101,10 @@ TEST_CASE("rfc_url links to the section at the RFC Editor", "[catalog]") {
   CHECK(rfc_url("RFC 5321 §4.2.2") == "https://www.rfc-editor.org/rfc/rfc5321#section-4.2.2");
   CHECK(rfc_url("RFC 9110 §15") == "https://www.rfc-editor.org/rfc/rfc9110#section-15");
   CHECK(rfc_url("rfc 9110") == "");
+  CHECK(rfc_url("draft-levine-mailbomb-header") == "https://datatracker.ietf.org/doc/draft-levine-mailbomb-header/");
+  CHECK(rfc_url("draft-") == "");
+  CHECK(rfc_url("draft-a--b") == "");
+  CHECK(rfc_url("draft-x/../y") == "");
 }
 
 TEST_CASE("curated pairs load from pairs/, named after their two codes, both of which must exist", "[catalog]") {
@@ -133,4 +137,68 @@ TEST_CASE("a class without a usual outcome makes each of its codes give one", "[
   Catalog catalog = f.load(diagnostics);
   CHECK(has_message(diagnostics, "content/smtp/535.json: error: \"outcome\": is required: class 5xx has no usual outcome "
                                  "in protocol.json, so each of its codes gives its own"));
+}
+
+TEST_CASE("the code format, pair policy, basic codes and replies are checked, naming file and field", "[catalog]") {
+  CatalogFixture f;
+  Diagnostics diagnostics;
+  const std::string protocol = f.dir / "content/smtp/protocol.json";
+  SECTION("a dotted protocol reads its codes as strings and derives class and subject") {
+    f.replace(protocol, "\"classes\": {", "\"code_format\": {\"kind\": \"dotted\"}, \"pairs\": \"same-subject\", \"classes\": {");
+    f.replace(protocol, "\"2xx\"", "\"2.x.x\"");
+    f.replace(protocol, "\"5xx\"", "\"5.x.x\"");
+    f.replace(f.code_file("214.json"), "\"code\": 214", "\"code\": \"2.1.4\"");
+    f.replace(f.code_file("214.json"), "\"214-help-message\"", "\"2.1.4-help-message\"");
+    f.replace(f.code_file("214.json"), "\"2xx\"", "\"2.x.x\"");
+    Catalog catalog = f.load(diagnostics);
+    // 235 and 535 still give integers: each is an error; 2.1.4 loads with its subject.
+    CHECK(has_message(diagnostics, "content/smtp/235.json:2:3: error: \"code\": must be a string such as \"5.7.1\""));
+    REQUIRE(catalog.protocols.size() == 1);
+    const Code* code = catalog.protocols[0].find("2.1.4");
+    REQUIRE(code);
+    CHECK(code->klass == "2.x.x");
+    CHECK(code->subject == "x.1.x");
+    CHECK(catalog.protocols[0].pairs == PairPolicy::same_subject);
+  }
+  SECTION("a class key that the format cannot derive") {
+    f.replace(protocol, "\"classes\": {", "\"code_format\": {\"kind\": \"dotted\"}, \"classes\": {");
+    f.load(diagnostics);
+    CHECK(has_message(diagnostics, "content/smtp/protocol.json:7:5: error: \"classes.2xx\": a class of dotted codes is written like \"5.x.x\""));
+  }
+  SECTION("a class that does not fit the code") {
+    f.replace(f.code_file("214.json"), "\"class\": \"2xx\"", "\"class\": \"5xx\"");
+    f.load(diagnostics);
+    CHECK(has_message(diagnostics, "\"class\": \"5xx\" does not match the code 214; expected \"2xx\""));
+  }
+  SECTION("an unknown pair policy") {
+    f.replace(protocol, "\"classes\": {", "\"pairs\": \"some\", \"classes\": {");
+    f.load(diagnostics);
+    CHECK(has_message(diagnostics, "\"pairs\": must be \"all\", \"same-class\", \"same-subject\" or \"curated\""));
+  }
+  SECTION("same-subject needs dotted codes") {
+    f.replace(protocol, "\"classes\": {", "\"pairs\": \"same-subject\", \"classes\": {");
+    f.load(diagnostics);
+    CHECK(has_message(diagnostics, "\"pairs\": \"same-subject\" needs dotted codes"));
+  }
+  SECTION("basic codes need a protocol they refine") {
+    f.replace(f.code_file("214.json"), "\"code\": 214,", "\"code\": 214, \"basic_codes\": [550],");
+    f.load(diagnostics);
+    CHECK(has_message(diagnostics, "content/smtp/214.json:2:16: error: \"basic_codes\": needs \"refines\" in protocol.json"));
+  }
+  SECTION("refining a protocol that is not there") {
+    f.replace(protocol, "\"classes\": {", "\"refines\": \"esmtp\", \"classes\": {");
+    f.load(diagnostics);
+    CHECK(has_message(diagnostics, "\"refines\": \"esmtp\" must be another protocol folder of content/"));
+  }
+  SECTION("a reply quoted from a product needs its public source") {
+    f.replace(f.code_file("214.json"), "\"code\": 214,",
+              "\"code\": 214, \"replies\": [{\"text\": \"214 See https://example.test\", \"product\": \"Mailer\"}],");
+    f.load(diagnostics);
+    CHECK(has_message(diagnostics, "\"replies[0].source\": a line quoted from Mailer needs \"source\""));
+  }
+  SECTION("a reply is one line") {
+    f.replace(f.code_file("214.json"), "\"code\": 214,", "\"code\": 214, \"replies\": [{\"text\": \"214 a\\nb\"}],");
+    f.load(diagnostics);
+    CHECK(has_message(diagnostics, "\"replies[0].text\": must be one line of text"));
+  }
 }

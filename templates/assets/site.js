@@ -17,11 +17,40 @@
     return fold(query).split(/\s+/).filter(Boolean);
   }
 
-  // A number matches the start of a code ("53" finds 530 and 535); words match anywhere.
+  // A word of digits and dots matches the start of a code ("53" finds 530 and 535, "5.7" every
+  // 5.7.x); "x" stands for any class ("x.7.1" finds 4.7.1 and 5.7.1); other words match anywhere.
+  function isCodeWord(word) {
+    return /^[\dx](\.?\d)*\.?$/.test(word) && /\d/.test(word);
+  }
+  function codeStarts(code, word) {
+    return (word.charAt(0) === 'x' ? code.replace(/^\d/, 'x') : code).indexOf(word) === 0;
+  }
   function matches(code, text, words) {
     return words.every(function (word) {
-      return /^\d+$/.test(word) ? code.indexOf(word) === 0 : text.indexOf(word) !== -1;
+      return isCodeWord(word) ? codeStarts(code, word) : text.indexOf(word) !== -1;
     });
+  }
+
+  // What the reader typed: words, or a reply line pasted from a bounce ("550 5.7.1 Message
+  // rejected", "550-5.7.1 …", "550 Mailbox unavailable"), which stands for its codes, the most
+  // specific first, whatever text the server added.
+  function parseQuery(query) {
+    var folded = fold(query);
+    var reply = folded.match(/^\s*(\d{3})[\s-]+(\d\.\d{1,3}\.\d{1,3})(?=$|[\s.,;:])/) ||
+      folded.match(/^\s*(\d{3})(?:[\s-]+)(?=[^\s\d.])/);
+    return { words: terms(query), codes: reply ? reply.slice(1).filter(Boolean).reverse() : [] };
+  }
+
+  // Where an entry ranks for a query, lower first; -1 when it does not match. A code the reader
+  // typed in full comes first, then codes that start so, then names, then any other words.
+  function rank(code, name, text, query) {
+    if (query.codes.length) return query.codes.indexOf(code);
+    var words = query.words;
+    if (!words.length || !matches(code, text, words)) return -1;
+    if (words.length === 1 && isCodeWord(words[0])) {
+      return (words[0].charAt(0) === 'x' ? code.replace(/^\d/, 'x') : code) === words[0] ? 0 : 1;
+    }
+    return words.every(function (word) { return isCodeWord(word) || name.indexOf(word) !== -1; }) ? 2 : 3;
   }
 
   var indexes = {};
@@ -37,11 +66,11 @@
     var root = document.getElementById(input.dataset.filter);
     var empty = document.getElementById('search-empty');
     input.addEventListener('input', function () {
-      var words = terms(input.value);
+      var query = parseQuery(input.value);
       var shown = 0;
       root.querySelectorAll('li[data-search]').forEach(function (item) {
         if (item.folded === undefined) item.folded = fold(item.dataset.search);
-        var visible = matches(item.dataset.code, item.folded, words);
+        var visible = !query.words.length || rank(item.dataset.code, item.folded, item.folded, query) >= 0;
         item.hidden = !visible;
         if (visible) shown++;
       });
@@ -57,17 +86,25 @@
     var results = document.getElementById(input.dataset.results);
     var empty = document.getElementById('search-empty');
     input.addEventListener('input', function () {
-      var words = terms(input.value);
+      var query = parseQuery(input.value);
       loadIndex(input.dataset.index).then(function (entries) {
         results.textContent = '';
-        if (!words.length) {
+        if (!query.words.length) {
           empty.hidden = true;
           return;
         }
-        var found = entries.filter(function (e) {
-          if (e.folded === undefined) e.folded = fold(e.p + ' ' + e.c + ' ' + e.n + ' ' + e.s + ' ' + (e.w || ''));
-          return matches(e.c, e.folded, words);
-        }).slice(0, 50);
+        var ranked = [];
+        entries.forEach(function (e, at) {
+          if (e.folded === undefined) {
+            e.folded = fold(e.p + ' ' + e.c + ' ' + e.n + ' ' + e.s + ' ' + (e.w || ''));
+            e.foldedName = fold(e.p + ' ' + e.n);
+          }
+          var r = rank(e.c, e.foldedName, e.folded, query);
+          if (r >= 0) ranked.push({ rank: r, at: at, entry: e });
+        });
+        // Stable: within a rank, the index's order (protocol, then code).
+        ranked.sort(function (x, y) { return x.rank - y.rank || x.at - y.at; });
+        var found = ranked.slice(0, 50).map(function (x) { return x.entry; });
         found.forEach(function (e) {
           var item = document.createElement('li');
           var link = document.createElement('a');
@@ -115,9 +152,10 @@
       location.replace(base + prefix + main.dataset.notFoundFile + '?' + encodeURI(path));
     }
     var pairs = main.dataset.pairs;
+    // A code is digits, or dotted digits (5.7.1), as the catalog's code formats write them.
     var pair = pairs && rest.indexOf(pairs) === 0 ?
-      rest.slice(pairs.length).match(/^([a-z0-9-]+)\/(\d{3})(-[a-z0-9-]*?)?-vs-(\d{3})(-[a-z0-9-]*?)?\/?$/) : null;
-    var code = rest.match(/^([a-z0-9-]+)\/(\d{3})(-[a-z0-9-]*)?\/?$/);
+      rest.slice(pairs.length).match(/^([a-z0-9-]+)\/(\d+(?:\.\d+){0,2})(-[a-z0-9-]*?)?-vs-(\d+(?:\.\d+){0,2})(-[a-z0-9-]*?)?\/?$/) : null;
+    var code = rest.match(/^([a-z0-9-]+)\/(\d+(?:\.\d+){0,2})(-[a-z0-9-]*)?\/?$/);
     if (!pair && !code) {
       notFoundInReadersLocale();
       return;
@@ -132,8 +170,14 @@
       }
       var target = null;
       if (pair) {
-        var low = Math.min(+pair[2], +pair[4]).toString();
-        var high = Math.max(+pair[2], +pair[4]).toString();
+        // The lower code first, comparing dotted codes number by number (5.7.9 before 5.7.10).
+        var lower = function (x, y) {
+          var a = x.split('.').map(Number), b = y.split('.').map(Number);
+          for (var i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
+          return false;
+        };
+        var low = lower(pair[4], pair[2]) ? pair[4] : pair[2];
+        var high = low === pair[2] ? pair[4] : pair[2];
         var a = slug(pair[1], low);
         var b = slug(pair[1], high);
         if (a && b && low !== high) target = prefix + pairs + pair[1] + '/' + a + '-vs-' + b + '/';

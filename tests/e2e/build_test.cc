@@ -428,3 +428,45 @@ TEST_CASE("static/ reaches the output as it is, its icon is linked from every pa
     CHECK(refused.err.find(std::string("static/") + path + ": error: cannot be published: ") == 0);
   }
 }
+
+TEST_CASE("codes of any format build and link-check clean: four-digit WebSocket-shaped and DNS RCODE-shaped",
+          "[build][code_format]") {
+  test::TempDir dir;
+  test::make_fixture_site("code-formats", dir.path());
+  auto build = test::run_sitegen("build --quiet --source '" + dir.path() + "'");
+  INFO(build.err);
+  REQUIRE(build.exit_code == 0);
+  auto links = test::run_sitegen("check --links --source '" + dir.path() + "'");
+  INFO(links.out << links.err);
+  CHECK(links.exit_code == 0);
+  CHECK(links.out.find("0 error(s), 0 warning(s)") != std::string::npos);
+  const fs::path out = dir / "public";
+  // Each code as written, in its class: 1000 in 1xxx, RCODE 0 and 23 in their ranges.
+  const std::string ws = test::read_file(out / "ws/1000-normal-closure/index.html");
+  CHECK(ws.find("<h1>WebSocket 1000 Normal Closure</h1>") != std::string::npos);
+  CHECK(ws.find("1000 belongs to class 1xxx (Protocol).") != std::string::npos);
+  const std::string dns = test::read_file(out / "dns/0-noerror/index.html");
+  CHECK(dns.find("<h1>DNS 0 NoError</h1>") != std::string::npos);
+  CHECK(dns.find("0 belongs to class 0\u201315 (Header RCODE).") != std::string::npos);
+  CHECK(test::read_file(out / "dns/23-badcookie/index.html").find("class 16\u20134095 (Extended RCODE)") !=
+        std::string::npos);
+  // Numeric order, not text order: RCODE 2 before 16.
+  const std::string index = test::read_file(out / "dns/index.html");
+  CHECK(index.find(">2</span>") < index.find(">16</span>"));
+  // Pair pages as each policy says: WebSocket same-class (the five 1xxx codes: 10 pairs), DNS all
+  // (six codes: 15), in each of the two locales; the short URL of a code is "/ws/1000".
+  auto count_pairs = [&](const fs::path& folder) {
+    size_t n = 0;
+    for (const auto& entry : fs::directory_iterator(folder)) n += entry.is_directory();
+    return n;
+  };
+  CHECK(count_pairs(out / "compare/ws") == 10);
+  CHECK(count_pairs(out / "compare/dns") == 15);
+  CHECK(count_pairs(out / "ar/compare/ws") == 10);
+  CHECK_FALSE(fs::exists(out / "compare/ws/1000-normal-closure-vs-3000-unauthorized"));
+  const std::string redirects = test::read_file(out / "_redirects");
+  CHECK(redirects.find("/ws/1000 /ws/1000-normal-closure/ 301\n") != std::string::npos);
+  CHECK(redirects.find("/compare/ws/3000-unauthorized-vs-1000-normal-closure/") == std::string::npos);
+  CHECK(redirects.find("/compare/dns/23-badcookie-vs-0-noerror/ /compare/dns/0-noerror-vs-23-badcookie/ 301\n") !=
+        std::string::npos);
+}

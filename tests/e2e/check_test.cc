@@ -41,7 +41,7 @@ const Rule kRules[] = {
      "content/smtp/250.json:6:3: error: \"summary\": must not start with the code: the pages already put \"250:\" in front of it", 1},
     {"doubled-word", "content/smtp/250.json:8:3: error: \"when_seen\": doubled word \"when when\"", 1},
     {"bad-rfc-reference",
-     "content/smtp/250.json:10:3: error: \"defined_in\": \"RFC5321 section 4.2.2\" must look like \"RFC 5321 §4.2.2\"", 1},
+     "content/smtp/250.json:10:3: error: \"defined_in\": \"RFC5321 section 4.2.2\" must look like \"RFC 5321 §4.2.2\", or name an Internet-Draft such as \"draft-levine-mailbomb-header\"", 1},
     {"trigger-with-period",
      "content/smtp/250.json:11:3: error: \"trigger\": must be a noun phrase without a final period; the frames add punctuation", 1},
     {"unknown-retry", "content/smtp/250.json:12:3: error: \"retry\": \"maybe\" must be one of not-needed, later, if-idempotent, new-connection, maybe-later, after-change or follow", 1},
