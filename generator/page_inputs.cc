@@ -1,5 +1,7 @@
 #include "page_inputs.h"
 
+#include <algorithm>
+
 namespace sitegen {
 
 bool PageInputs::reads_outline(const Protocol& protocol) const {
@@ -7,7 +9,7 @@ bool PageInputs::reads_outline(const Protocol& protocol) const {
 }
 
 bool PageInputs::reads_entry(const Protocol& protocol, const Code& code) const {
-  return every_entry_of == &protocol || entries[0] == &code || entries[1] == &code;
+  return every_entry_of == &protocol || std::find(entries.begin(), entries.end(), &code) != entries.end();
 }
 
 PageInputs page_inputs(const Page& page) {
@@ -22,11 +24,21 @@ PageInputs page_inputs(const Page& page) {
       break;
     case PageKind::code:
       inputs.outline = page.protocol;
-      inputs.entries = {page.code, nullptr};
+      inputs.entries = {page.code, nullptr, nullptr};
+      // 5.7.1's page shows 4.7.1 (and 2.7.1 if there were one) with their summaries.
+      if (!page.code->subject.empty()) {
+        size_t next = 1;
+        for (const auto& other : page.protocol->codes) {
+          if (&other != page.code && other.key[1] == page.code->key[1] && other.key[2] == page.code->key[2] &&
+              next < inputs.entries.size()) {
+            inputs.entries[next++] = &other;
+          }
+        }
+      }
       break;
     case PageKind::pair:
       inputs.outline = page.protocol;
-      inputs.entries = {page.code, page.other};
+      inputs.entries = {page.code, page.other, nullptr};
       inputs.curated = page.protocol->curated_pair(*page.code, *page.other);
       break;
   }

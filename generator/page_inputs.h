@@ -20,8 +20,9 @@ struct PageInputs {
   const Protocol* outline = nullptr;
   // Every field of every code of one protocol: the protocol index shows each code's summary.
   const Protocol* every_entry_of = nullptr;
-  // Every field of these codes: a code page's own code, a pair page's two.
-  std::array<const Code*, 2> entries{};
+  // Every field of these codes: a code page's own code (and, for a dotted code, the same
+  // condition in the protocol's other classes, whose summaries it shows), a pair page's two.
+  std::array<const Code*, 3> entries{};
   // The curated prose of a pair page's two codes, when they have some. (Which pairs have some is
   // part of the outline: indexes and code pages list them.)
   const CuratedPair* curated = nullptr;

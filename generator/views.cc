@@ -117,7 +117,8 @@ void add_related_codes(const PageWriter& w, const Page& page, ViewData& view) {
       if (other.id == code.id || other.key[1] != code.key[1] || other.key[2] != code.key[2]) continue;
       append(siblings, fields("href", text(w.href(code_path(w.prefix(), protocol, other))),
                               "label", text(w.outline(other).title),
-                              "class", text(w.outline(other).class_label)));
+                              "class", text(w.outline(other).class_label),
+                              "summary", text(w.entry(other).summary)));
     }
   }
   view["other_classes"] = section("headings.other_classes", std::move(siblings));

@@ -67,6 +67,26 @@ test('each language searches its own words, without accents, Arabic vowel marks 
   await page.waitForSelector('#search-empty:not([hidden])', { timeout: 5000 });
 });
 
+test('an enhanced code, typed or pasted from a bounce, is listed first on every home page', async () => {
+  for (const home of ['', 'fr/', 'de/', 'ar/']) {
+    for (const query of ['5.7.1', '550 5.7.1', '550-5.7.1', '550 5.7.1 Message rejected']) {
+      await page.goto(server.url + home);
+      await page.fill('#search-input', query);
+      await page.waitForSelector('#search-results li a', { timeout: 5000 });
+      const hrefs = await page.$$eval('#search-results li a', (as) => as.map((a) => a.getAttribute('href')));
+      assert.match(hrefs[0], /smtp-enhanced\/5\.7\.1-delivery-not-authorized/, `${home} "${query}": ${hrefs.join(' ')}`);
+      // The pasted line also finds its basic code, after the enhanced one.
+      if (query.startsWith('550')) assert.ok(hrefs.some((href) => /\/smtp\/550-/.test(href)), `${home} "${query}"`);
+    }
+  }
+  // "x.7.1" stands for any class: 4.7.1 and 5.7.1 first.
+  await page.goto(server.url);
+  await page.fill('#search-input', 'x.7.1');
+  await page.waitForSelector('#search-results li a');
+  const titles = await page.$$eval('#search-results li a', (as) => as.map((a) => a.textContent));
+  assert.deepEqual(titles.slice(0, 2).map((t) => t.split(' ')[1]), ['4.7.1', '5.7.1'], titles.join(', '));
+});
+
 test('a missing page in a language folder shows that language\'s 404 page, on either kind of host', async () => {
   const nearest = await serve(site, '/', 'nearest');
   try {
@@ -123,6 +143,9 @@ test('reversed pair URLs and bare code URLs end on the canonical page through th
     ['compare/smtp/535-vs-214/', '/compare/smtp/214-help-message-vs-535-authentication-failed/'],
     ['smtp/535/', '/smtp/535-authentication-failed/'],
     ['ar/http/418/', '/ar/http/418-im-a-teapot/'],
+    ['smtp-enhanced/5.7.1/', '/smtp-enhanced/5.7.1-delivery-not-authorized-message-refused/'],
+    ['de/compare/smtp-enhanced/5.2.2-vs-4.2.2/', '/de/compare/smtp-enhanced/4.2.2-mailbox-full-vs-5.2.2-mailbox-full/'],
+    ['compare/smtp-enhanced/5.7.10-vs-5.7.9/', '/compare/smtp-enhanced/5.7.9-authentication-mechanism-is-too-weak-vs-5.7.10-encryption-needed/'],
   ];
   for (const [from, to] of cases) {
     const response = await page.goto(server.url + from);
@@ -148,7 +171,9 @@ const axePages = (locale) => {
   const prefix = locale === 'en' ? '' : locale + '/';
   return [prefix, prefix + 'smtp/', prefix + 'smtp/535-authentication-failed/',
           prefix + 'compare/smtp/214-help-message-vs-535-authentication-failed/',
-          prefix + 'compare/http/404-not-found-vs-410-gone/'];
+          prefix + 'compare/http/404-not-found-vs-410-gone/', prefix + 'smtp-enhanced/',
+          prefix + 'smtp-enhanced/5.7.1-delivery-not-authorized-message-refused/',
+          prefix + 'compare/smtp-enhanced/4.7.1-delivery-not-authorized-message-refused-vs-5.7.1-delivery-not-authorized-message-refused/'];
 };
 
 test('axe-core finds no violations on each kind of page in every language', async () => {

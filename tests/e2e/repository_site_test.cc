@@ -55,8 +55,8 @@ bool is_not_found_page(const std::string& file) {
                                 file.find('/') == file.size() - 9);
 }
 
-// True for "<dir><one segment>/index.html" whose segment starts with three digits: a code page
-// under dir = "fr/smtp/", a pair page under dir = "fr/compare/smtp/".
+// True for "<dir><one segment>/index.html" whose segment starts with a digit: a code page
+// under dir = "fr/smtp/", a pair page under dir = "fr/compare/smtp/" (codes are "535", "5.7.1").
 bool is_page_in(const std::string& file, const std::string& dir) {
   const std::string tail = "/index.html";
   if (file.size() < dir.size() + 3 + tail.size() || file.compare(0, dir.size(), dir) != 0 ||
@@ -64,8 +64,8 @@ bool is_page_in(const std::string& file, const std::string& dir) {
     return false;
   }
   const std::string segment = file.substr(dir.size(), file.size() - dir.size() - tail.size());
-  return segment.find('/') == std::string::npos && std::isdigit(static_cast<unsigned char>(segment[0])) &&
-         std::isdigit(static_cast<unsigned char>(segment[1])) && std::isdigit(static_cast<unsigned char>(segment[2]));
+  return !segment.empty() && segment.find('/') == std::string::npos &&
+         std::isdigit(static_cast<unsigned char>(segment[0]));
 }
 
 // How many codes each protocol of the repository's catalog has, counted from content/.
@@ -83,11 +83,38 @@ std::map<std::string, int> catalog_counts() {
 
 int pairs_of(int codes) { return codes * (codes - 1) / 2; }
 
+// How many pair pages a protocol of content/ should have, counted from its files alone: every
+// pair, or (protocol.json "pairs": "same-subject") the pairs of dotted codes that share their
+// second number, and the curated pairs (pairs/<low>-<high>.json) besides.
+int expected_pairs(const std::string& protocol) {
+  const std::string dir = test::repo_dir() + "/content/" + protocol;
+  const auto header = nlohmann::json::parse(test::read_file(dir + "/protocol.json"));
+  const std::string policy = header.value("pairs", "all");
+  if (policy == "all") return pairs_of(catalog_counts().at(protocol));
+  REQUIRE(policy == "same-subject");
+  auto subject_of = [](const std::string& code) { return code.substr(code.find('.'), code.rfind('.') - code.find('.')); };
+  std::map<std::string, int> per_subject;
+  for (const auto& file : test::list_files(dir)) {
+    const fs::path path(file);
+    if (std::distance(path.begin(), path.end()) == 1 && path.extension() == ".json" && path.filename() != "protocol.json") {
+      ++per_subject[subject_of(path.stem().string())];
+    }
+  }
+  int pairs = 0;
+  for (const auto& [subject, n] : per_subject) pairs += pairs_of(n);
+  for (const auto& file : test::list_files(dir + "/pairs")) {
+    const std::string stem = fs::path(file).stem().string();
+    const std::string low = stem.substr(0, stem.find('-')), high = stem.substr(stem.find('-') + 1);
+    if (subject_of(low) != subject_of(high)) ++pairs;
+  }
+  return pairs;
+}
+
 // Every page the site should have: per locale the home and 404 pages and, per protocol, its
 // index, its code pages and its pair pages.
 int expected_pages() {
   int per_locale = 2;  // the home and 404 pages
-  for (const auto& [protocol, codes] : catalog_counts()) per_locale += 1 + codes + pairs_of(codes);
+  for (const auto& [protocol, codes] : catalog_counts()) per_locale += 1 + codes + expected_pairs(protocol);
   return static_cast<int>(kLocales.size()) * per_locale;
 }
 
@@ -412,23 +439,25 @@ TEST_CASE("every pair page has the comparison table and every code page the fact
         is_code |= is_page_in(file, prefix_of(locale) + protocol + "/");
       }
     }
+    // Six facts; dotted codes add their subject and what it covers.
+    const size_t facts = file.find("smtp-enhanced/") != std::string::npos ? 8 : 6;
     if (is_pair) {
       ++pairs;
       std::string html = page(file);
       INFO(file);
       CHECK(html.find("<section class=\"comparison\"") != std::string::npos);
-      CHECK(test::elements(html, "tr").size() == 7);  // header + six facts
+      CHECK(test::elements(html, "tr").size() == facts + 1);  // and the header
     } else if (is_code) {
       ++codes;
       std::string html = page(file);
       INFO(file);
       CHECK(html.find("<section class=\"facts\"") != std::string::npos);
-      CHECK(test::elements(html, "tr").size() == 6);
+      CHECK(test::elements(html, "tr").size() == facts);
     }
   }
-  int expected_pairs = 0, expected_codes = 0;
-  for (const auto& [protocol, n] : counts) expected_pairs += pairs_of(n), expected_codes += n;
-  CHECK(pairs == static_cast<int>(kLocales.size()) * expected_pairs);
+  int all_pairs = 0, expected_codes = 0;
+  for (const auto& [protocol, n] : counts) all_pairs += expected_pairs(protocol), expected_codes += n;
+  CHECK(pairs == static_cast<int>(kLocales.size()) * all_pairs);
   CHECK(codes == static_cast<int>(kLocales.size()) * expected_codes);
 }
 
@@ -739,8 +768,9 @@ TEST_CASE("no sentence of Key Differences or When to Use Which repeats one shown
       CHECK(earlier.count(sentence) == 0);
     }
   }
-  CHECK(pages == static_cast<size_t>(kLocales.size()) * (pairs_of(catalog_counts().at("smtp")) +
-                                                          pairs_of(catalog_counts().at("http"))));
+  int all_pairs = 0;
+  for (const auto& [protocol, n] : catalog_counts()) all_pairs += expected_pairs(protocol);
+  CHECK(pages == static_cast<size_t>(kLocales.size()) * static_cast<size_t>(all_pairs));
 }
 
 TEST_CASE("no HTTP page speaks of commands, in any locale", "[site][http]") {
@@ -820,4 +850,48 @@ TEST_CASE("at least 30 curated pairs, shown first on their pages and listed on t
       }
     }
   }
+}
+
+TEST_CASE("every enhanced status code has a page in every locale, linked both ways with its basic reply codes",
+          "[site][enhanced]") {
+  const std::string content = test::repo_dir() + "/content/";
+  size_t codes = 0, links = 0;
+  for (const auto& file : test::list_files(content + "smtp-enhanced")) {
+    const fs::path path(file);
+    if (std::distance(path.begin(), path.end()) != 1 || path.extension() != ".json" || path.filename() == "protocol.json") continue;
+    const auto entry = nlohmann::json::parse(test::read_file(content + "smtp-enhanced/" + file));
+    const std::string slug = entry["slug"].get<std::string>();
+    ++codes;
+    for (const auto& locale : kLocales) {
+      const std::string own = prefix_of(locale) + "smtp-enhanced/" + slug + "/index.html";
+      INFO(own);
+      REQUIRE(fs::exists(built_site() + "/" + own));
+      const std::string html = page(own);
+      for (const auto& basic : entry.value("basic_codes", nlohmann::json::array())) {
+        const std::string number = std::to_string(basic.get<int>());
+        const std::string basic_file = content + "smtp/" + number + ".json";
+        if (!fs::exists(basic_file)) continue;  // the registry names codes the site does not describe
+        const std::string basic_slug = nlohmann::json::parse(test::read_file(basic_file))["slug"].get<std::string>();
+        // 5.7.1 -> 550, and the 550 page -> 5.7.1, in the same language.
+        CHECK(html.find("href=\"../../smtp/" + basic_slug + "/\"") != std::string::npos);
+        const std::string back = page(prefix_of(locale) + "smtp/" + basic_slug + "/index.html");
+        CHECK(back.find("href=\"../../smtp-enhanced/" + slug + "/\"") != std::string::npos);
+        ++links;
+      }
+    }
+  }
+  INFO(codes << " codes, " << links << " links checked both ways");
+  CHECK(codes >= 110);  // every entry of the registry, in each class it is used with (content/README.md)
+  CHECK(links > 0);
+  // The registry entries most searched for are there, with the basic codes the registry gives them.
+  const std::string code_571 = page("smtp-enhanced/5.7.1-delivery-not-authorized-message-refused/index.html");
+  CHECK(code_571.find("href=\"../../smtp/550-mailbox-unavailable/\"") != std::string::npos);
+  CHECK(page("smtp/550-mailbox-unavailable/index.html").find("href=\"../../smtp-enhanced/5.7.1-delivery-not-authorized-message-refused/\"") !=
+        std::string::npos);
+}
+
+TEST_CASE("the whole site stays under Cloudflare Pages' 20,000 files per deployment", "[site][hosting]") {
+  const auto files = test::list_files(built_site());
+  INFO(files.size() << " files");
+  CHECK(files.size() < 20000);
 }
