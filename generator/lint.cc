@@ -210,6 +210,29 @@ void lint_code(const Protocol& protocol, const Code& code, Diagnostics& diagnost
              "\"" + code.retry + "\" is what the outcome \"" + outcome + "\" implies; no exception to explain");
     }
   }
+  // A refining code is sent after a basic code of its own class: "550 5.7.1 …", never "451 5.7.1".
+  if (!protocol.refines.empty() && protocol.format.kind == CodeFormat::Kind::dotted) {
+    const std::string class_digit = code.id.substr(0, 1);
+    for (const auto& basic : code.basic_codes) {
+      if (basic.compare(0, 1, class_digit) != 0) {
+        report(Severity::error, "basic_codes",
+               basic + " is not a " + class_digit + "xx reply; class " + code.klass + " codes follow " + class_digit + "xx replies");
+      }
+    }
+    for (size_t i = 0; i < code.replies.size(); ++i) {
+      const std::string& line = code.replies[i].text;
+      const bool shaped = line.size() > 4 + code.id.size() && std::isdigit(static_cast<unsigned char>(line[0])) &&
+                          std::isdigit(static_cast<unsigned char>(line[1])) &&
+                          std::isdigit(static_cast<unsigned char>(line[2])) && (line[3] == ' ' || line[3] == '-') &&
+                          line.compare(4, code.id.size(), code.id) == 0 &&
+                          (line.size() == 4 + code.id.size() || line[4 + code.id.size()] == ' ');
+      if (!shaped || line.compare(0, 1, class_digit) != 0) {
+        report(Severity::error, "replies",
+               "replies[" + std::to_string(i) + "] \"" + line + "\" must be a reply as a server sends it: a " +
+                   class_digit + "xx code, then " + code.id + ", then the text (\"" + class_digit + "50 " + code.id + " …\")");
+      }
+    }
+  }
   // Translations meet the same rules, in their own language.
   lint_translations(code.translations, number, diagnostics);
 

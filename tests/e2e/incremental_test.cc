@@ -338,3 +338,79 @@ TEST_CASE("incremental = clean after editing each field of a curated pair and it
   site.check_rebuild("the curated pair removed");
   site.check_noop();
 }
+
+TEST_CASE("incremental = clean after editing a refining protocol: its codes, basic codes, replies and policy",
+          "[incremental][property]") {
+  Site site;
+  // Dotted codes that refine the fixture's SMTP codes: 5.7.8 names 535, and 4.7.8 is the same
+  // condition in another class; built once.
+  site.write_json("content/smtp-enhanced/protocol.json",
+                  {{"name", "SMTP"}, {"title", "Enhanced"}, {"summary", "Three numbers."}, {"rfc", "RFC 3463"},
+                   {"code_format", {{"kind", "dotted"}}}, {"pairs", "same-subject"}, {"refines", "smtp"},
+                   {"classes", {{"4.x.x", {{"outcome", "transient"}}}, {"5.x.x", {{"outcome", "permanent"}}}}}});
+  json code = site.read_json("content/smtp/535.json");
+  code["code"] = "5.7.8";
+  code["slug"] = "5.7.8-authentication-failed";
+  code["class"] = "5.x.x";
+  code.erase("outcome");
+  code["retry"] = "after-change";
+  code["basic_codes"] = {535};
+  code["replies"] = {{{"text", "535 5.7.8 Authentication credentials invalid"}},
+                     {{"text", "535 5.7.8 Bad login"}, {"product", "Mailer"}, {"source", "https://mailer.example/docs"}}};
+  site.write_json("content/smtp-enhanced/5.7.8.json", code);
+  code["code"] = "4.7.8";
+  code["slug"] = "4.7.8-authentication-failed";
+  code["class"] = "4.x.x";
+  code["retry"] = "later";
+  code["basic_codes"] = json::array();
+  code["replies"] = {{{"text", "454 4.7.8 Try again"}}};
+  site.write_json("content/smtp-enhanced/4.7.8.json", code);
+  site.check_rebuild("a refining protocol");
+  for (const std::string file : {"content/smtp-enhanced/5.7.8.json", "content/smtp-enhanced/4.7.8.json"}) {
+    json entry = site.read_json(file);
+    std::vector<std::string> pointers;
+    for_each_string(entry, "", [&](const std::string& pointer) { pointers.push_back(pointer); });
+    for (size_t i = 0; i < entry["replies"].size(); ++i) {
+      for (const auto& [key, value] : entry["replies"][i].items()) {
+        if (key != "text") pointers.push_back("/replies/" + std::to_string(i) + "/" + key);
+      }
+    }
+    for (const auto& pointer : pointers) {
+      if (pointer == "/code" || pointer == "/slug" || pointer == "/class" || pointer == "/retry" ||
+          pointer == "/defined_in" || pointer.rfind("/replies", 0) == 0) {
+        continue;  // edited below, each into another valid value
+      }
+      const json::json_pointer at(pointer);
+      entry[at] = edit_middle_letter(entry[at].get<std::string>());
+      site.write_json(file, entry);
+      site.check_rebuild(file + " " + pointer);
+    }
+  }
+  auto edit = [&](const std::string& file, const std::function<void(json&)>& change, const std::string& what) {
+    json entry = site.read_json(file);
+    change(entry);
+    site.write_json(file, entry);
+    site.check_rebuild(file + " " + what);
+  };
+  const std::string enhanced = "content/smtp-enhanced/5.7.8.json";
+  edit(enhanced, [](json& e) { e["basic_codes"] = {535, 550}; }, "basic_codes, one the site does not describe");
+  edit(enhanced, [](json& e) { e["basic_codes"] = {550}; }, "basic_codes, 535 no longer");
+  edit(enhanced, [](json& e) { e["basic_codes"] = {535}; }, "basic_codes, 535 again");
+  edit(enhanced, [](json& e) { e["replies"][0]["text"] = "535 5.7.8 Credentials invalid"; }, "a reply's text");
+  edit(enhanced, [](json& e) { e["replies"][1]["product"] = "Other Mailer"; }, "a reply's product");
+  edit(enhanced, [](json& e) { e["replies"][1]["source"] = "https://other.example/docs"; }, "a reply's source");
+  edit(enhanced, [](json& e) { e.erase("replies"); }, "replies removed");
+  edit(enhanced, [](json& e) { e["defined_in"] = "draft-example-codes"; }, "defined_in, a draft");
+  edit(enhanced, [](json& e) { e["code"] = "5.7.9"; e["slug"] = "5.7.9-authentication-failed"; }, "code, another detail");
+  // The basic code's name and slug show on the refining code's page, and the other way round.
+  edit("content/smtp/214.json", [](json& e) { e["name"] = "Help Text"; e["slug"] = "214-help-text"; }, "name and slug");
+  edit("content/smtp-enhanced/4.7.8.json", [](json& e) { e["name"] = "Authentication Refused"; e["slug"] = "4.7.8-authentication-refused"; },
+       "name and slug");
+  edit("content/smtp-enhanced/protocol.json", [](json& e) { e["pairs"] = "all"; }, "pairs");
+  edit("content/smtp-enhanced/protocol.json", [](json& e) { e["pairs"] = "curated"; }, "pairs");
+  edit("content/smtp-enhanced/protocol.json", [](json& e) { e["name"] = "ESMTP"; }, "name");
+  edit(enhanced, [](json& e) { e.erase("basic_codes"); }, "basic_codes removed");
+  edit("content/smtp-enhanced/4.7.8.json", [](json& e) { e.erase("basic_codes"); }, "basic_codes removed");
+  edit("content/smtp-enhanced/protocol.json", [](json& e) { e.erase("refines"); }, "refines removed");
+  site.check_noop();
+}
