@@ -578,6 +578,11 @@ Catalog load_catalog(const std::string& content_dir, Diagnostics& diagnostics) {
     std::sort(protocol.codes.begin(), protocol.codes.end(),
               [](const Code& a, const Code& b) { return a.key < b.key; });
     load_curated_pairs(dir / "pairs", shown_dir + "/pairs", protocol, diagnostics);
+    // In code order (5.7.8 vs 5.7.9 before 5.7.23 vs 5.7.24), as the file names do not sort.
+    std::sort(protocol.curated.begin(), protocol.curated.end(), [&](const CuratedPair& a, const CuratedPair& b) {
+      return std::make_pair(protocol.find(a.low)->key, protocol.find(a.high)->key) <
+             std::make_pair(protocol.find(b.low)->key, protocol.find(b.high)->key);
+    });
     if (protocol.codes.empty()) {
       diagnostics.warning(shown_dir, 0, "", "the protocol has no codes; it gets no pages");
       continue;

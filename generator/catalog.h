@@ -102,7 +102,7 @@ struct Protocol {
   // "4xx" -> "transient"; "" for a class without a usual outcome, whose codes each give theirs.
   std::map<std::string, std::string> class_outcomes;
   std::vector<Code> codes;                             // ascending by key
-  std::vector<CuratedPair> curated;                    // ascending by (low, high)
+  std::vector<CuratedPair> curated;                    // in code order of (low, high)
   std::map<std::string, Translation> translations;     // of title and summary, by locale
 
   const std::string& english(const std::string& field) const;  // "title" or "summary"
