@@ -107,6 +107,9 @@ void report_user_files_in_the_way(const UserFilesInTheWay& e, const std::vector<
   }
 }
 
+// Thrown when BuildOptions::cancel is set: the staged files are left for the next build.
+struct BuildCancelled {};
+
 // The write stage: every page, search index, hosting file and asset, then the swap.
 void write_site(const BuildOptions& options, const Site& input, const std::vector<Page>& pages,
                 OutputWriter& writer, const BuildProgress& progress, BuildResult& result) {
@@ -145,6 +148,7 @@ void write_site(const BuildOptions& options, const Site& input, const std::vecto
     for_each_index(
         pages.size(), jobs,
         [&](size_t i) {
+          if (options.cancel && options.cancel->load(std::memory_order_relaxed)) return;
           const Page& page = pages[i];
           const Digest inputs = fingerprints.page(page);
           if (options.force || !writer.reuse(page.file, inputs)) {
@@ -160,6 +164,7 @@ void write_site(const BuildOptions& options, const Site& input, const std::vecto
     throw;
   }
   site_files.get();  // rethrows what went wrong there
+  if (options.cancel && *options.cancel) throw BuildCancelled();
   writer.commit();
   result.rendered = rendered;
   result.written = writer.written();
@@ -192,6 +197,10 @@ BuildResult build_site(const BuildOptions& options, Diagnostics& diagnostics, co
     return result;
   }
   Site& input = *loaded;
+  if (options.cancel && *options.cancel) {
+    result.exit_code = kExitInterrupted;
+    return result;
+  }
   if (options.base_url) input.config.base_url = normalize_base_url(*options.base_url);
 
   // plan
@@ -214,6 +223,8 @@ BuildResult build_site(const BuildOptions& options, Diagnostics& diagnostics, co
     if (!options.held_lock) lock.emplace(out_dir->string(), "sitegen build");
     OutputWriter writer(out_dir->string(), options.force);
     write_site(options, input, pages, writer, progress, result);
+  } catch (const BuildCancelled&) {
+    result.exit_code = kExitInterrupted;
   } catch (const UserFilesInTheWay& e) {
     report_user_files_in_the_way(e, pages, *out_dir, diagnostics);
     result.exit_code = kExitOutputError;

@@ -2,6 +2,7 @@
 // that returns what happened (build_site), and `sitegen build`, which prints it (run_build).
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <optional>
 #include <ostream>
@@ -33,6 +34,9 @@ struct BuildOptions {
   // The output folder's lock, when the caller holds it for longer than one build (serve); by
   // default the build takes it for itself.
   const OutputLock* held_lock = nullptr;
+  // Set by another thread to stop the build early (serve on Ctrl-C): the pages left are not
+  // rendered, nothing is swapped in, and the result's exit code is kExitInterrupted.
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 // What a build did.

@@ -8,7 +8,8 @@ enum ExitCode {
   kExitOk = 0,
   kExitInputError = 1,   // content, locales, templates or sitegen.json have errors
   kExitUsage = 2,        // the command line is wrong
-  kExitOutputError = 3,  // the output folder cannot be written (or is not sitegen's)
+  kExitOutputError = 3,  // the output folder cannot be written (or is not sitegen's); serve cannot listen
+  kExitInterrupted = 130,  // stopped by Ctrl-C or SIGTERM before the work was done (128 + SIGINT)
 };
 
 }  // namespace sitegen

@@ -79,12 +79,17 @@ int main(int argc, char** argv) {
   CLI::App* serve_command =
       app.add_subcommand("serve", "Build, serve on this machine, rebuild on every change and reload open pages");
   add_source_option(serve_command, serve.source);
-  serve_command->add_option("--port", serve.port, "Port to listen on (0: any free port)")->capture_default_str();
+  serve_command->add_option("--port", serve.port, "Port to listen on (0: any free port)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 65535));
   serve_command->add_option("--bind", serve.bind, "Address to listen on; only this machine unless you change it")
       ->capture_default_str();
   serve_command->add_option("--out", serve.out, "Folder for the preview build (default: a temporary folder)");
   serve_command->add_option("--base-url", serve.base_url, "Public URL of the site; its path is where the preview is served")
       ->check(check_base_url);
+  serve_command->add_option("--allow-host", serve.allow_hosts,
+                            "Also answer requests for this host name (repeat for more); by default only "
+                            "localhost and the bound address are answered");
   serve_command->add_flag("--strict", serve.strict, "Treat warnings as errors");
   serve_command->add_flag("--quiet", serve.quiet, "Print errors only");
   serve_command->add_option("-j,--jobs", serve.jobs, "Render threads (default: one per core)")

@@ -4,8 +4,14 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 
+#include <algorithm>
+#include <cctype>
+#include <deque>
 #include <filesystem>
+#include <functional>
 #include <map>
+#include <thread>
+#include <vector>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -102,14 +108,117 @@ std::string nearest_not_found_file(const std::string& root, const std::string& p
   return "";
 }
 
-PreviewServer::PreviewServer(std::string out_dir, std::string base_path)
-    : out_dir_(std::move(out_dir)), base_path_(std::move(base_path)), server_(std::make_unique<httplib::Server>()) {
-  // Live-reload connections stay open, so the pool is larger than the default.
-  server_->new_task_queue = [] { return new httplib::ThreadPool(64); };
+namespace {
+
+// The threads that answer requests, made as connections come (cpp-httplib gives each open
+// connection a thread): a fixed pool of 64 was taken whole by 64 idle or slow connections, and
+// every other request waited. Threads stay for the next connection once made. On shutdown the
+// threads get a second to finish; one still held by a slow client is left to end with the
+// process, so that stopping never waits for a client.
+class ThreadsOnDemand : public httplib::TaskQueue {
+ public:
+  explicit ThreadsOnDemand(size_t limit) : state_(std::make_shared<State>()), limit_(limit) {}
+  ~ThreadsOnDemand() override { shutdown(); }
+
+  void enqueue(std::function<void()> task) override {
+    std::unique_lock<std::mutex> lock(state_->mutex);
+    state_->tasks.push_back(std::move(task));
+    if (state_->idle == 0 && state_->threads < limit_) {
+      ++state_->threads;
+      std::thread([state = state_] { work(*state); }).detach();
+    } else {
+      state_->ready.notify_one();
+    }
+  }
+
+  void shutdown() override {
+    std::unique_lock<std::mutex> lock(state_->mutex);
+    state_->stopping = true;
+    state_->ready.notify_all();
+    state_->finished.wait_for(lock, std::chrono::seconds(1), [&] { return state_->threads == 0; });
+  }
+
+ private:
+  struct State {
+    std::mutex mutex;
+    std::condition_variable ready, finished;
+    std::deque<std::function<void()>> tasks;
+    size_t threads = 0, idle = 0;
+    bool stopping = false;
+  };
+
+  static void work(State& state) {
+    std::unique_lock<std::mutex> lock(state.mutex);
+    for (;;) {
+      ++state.idle;
+      state.ready.wait(lock, [&] { return state.stopping || !state.tasks.empty(); });
+      --state.idle;
+      if (state.tasks.empty()) break;  // stopping, and nothing left to answer
+      std::function<void()> task = std::move(state.tasks.front());
+      state.tasks.pop_front();
+      lock.unlock();
+      task();
+      lock.lock();
+    }
+    --state.threads;
+    state.finished.notify_all();
+  }
+
+  std::shared_ptr<State> state_;  // shared with the threads, which may outlive the pool
+  const size_t limit_;
+};
+
+// "[::1]:1313" -> "::1", "localhost:1313" -> "localhost", "Example.org" -> "example.org".
+std::string host_name(const std::string& header) {
+  std::string host = header;
+  if (!host.empty() && host[0] == '[') {
+    host = host.substr(1, host.find(']') == std::string::npos ? std::string::npos : host.find(']') - 1);
+  } else if (host.find(':') != std::string::npos && host.find(':') == host.rfind(':')) {
+    host = host.substr(0, host.find(':'));
+  }
+  std::transform(host.begin(), host.end(), host.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (!host.empty() && host.back() == '.') host.pop_back();  // "localhost." is localhost
+  return host;
+}
+
+}  // namespace
+
+bool is_allowed_host(const std::string& host_header, const std::string& bound_address,
+                     const std::set<std::string>& allowed_names) {
+  if (host_header.empty()) return true;
+  const std::string host = host_name(host_header);
+  if (host == "localhost" || host == "127.0.0.1" || host == "::1") return true;
+  if (host == host_name(bound_address) && bound_address != "0.0.0.0" && bound_address != "::") return true;
+  for (const auto& name : allowed_names) {
+    if (host == host_name(name)) return true;
+  }
+  return false;
+}
+
+PreviewServer::PreviewServer(std::string out_dir, std::string base_path, std::string bound_address,
+                             std::set<std::string> allowed_names)
+    : out_dir_(std::move(out_dir)), base_path_(std::move(base_path)), bound_address_(std::move(bound_address)),
+      allowed_names_(std::move(allowed_names)), server_(std::make_unique<httplib::Server>()) {
+  server_->new_task_queue = [] { return new ThreadsOnDemand(2048); };
+  // Idle keep-alive connections and slow senders let go of their thread after a few seconds.
+  server_->set_keep_alive_max_count(100);
+  server_->set_keep_alive_timeout(3);
+  server_->set_read_timeout(5, 0);
+  server_->set_write_timeout(5, 0);
   add_routes();
 }
 
 PreviewServer::~PreviewServer() = default;
+
+void PreviewServer::set_base_path(std::string base_path) {
+  std::lock_guard<std::mutex> lock(base_path_mutex_);
+  base_path_ = std::move(base_path);
+}
+
+std::string PreviewServer::base_path() const {
+  std::lock_guard<std::mutex> lock(base_path_mutex_);
+  return base_path_;
+}
 
 namespace {
 
@@ -139,14 +248,29 @@ int PreviewServer::bind(const std::string& address, int port) {
   return bound;
 }
 
-void PreviewServer::listen() { server_->listen_after_bind(); }
+void PreviewServer::listen() {
+  if (stopped_) return;
+  server_->listen_after_bind();
+}
 
 void PreviewServer::stop() {
+  stopped_ = true;
   events_.stop();
   server_->stop();
 }
 
 void PreviewServer::add_routes() {
+server_->set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
+  if (is_allowed_host(request.get_header_value("Host"), bound_address_, allowed_names_)) {
+    return httplib::Server::HandlerResponse::Unhandled;
+  }
+  response.status = 403;
+  response.set_content("sitegen serve answers only requests for localhost, 127.0.0.1 or the address it listens on, "
+                       "not for \"" + request.get_header_value("Host") + "\": start it with --allow-host NAME to "
+                       "preview the site under another name.\n",
+                       "text/plain; charset=utf-8");
+  return httplib::Server::HandlerResponse::Handled;
+});
 server_->Get("/__sitegen/live.js", [](const httplib::Request&, httplib::Response& response) {
   response.set_content(kLiveReloadScript, "text/javascript; charset=utf-8");
 });
@@ -168,6 +292,15 @@ server_->Get("/__sitegen/events", [&](const httplib::Request& request, httplib::
     }
   }
   if (!current_error.empty() && seen == current) seen = current - 1;  // reported below as a change
+  if (++event_streams_ > kMaxEventStreams) {
+    --event_streams_;
+    response.status = 503;
+    response.set_header("Retry-After", "5");
+    response.set_content("sitegen serve: too many open pages are listening for reloads (at most " +
+                             std::to_string(kMaxEventStreams) + "); close some tabs\n",
+                         "text/plain; charset=utf-8");
+    return;
+  }
   response.set_chunked_content_provider("text/event-stream", [&, seen](size_t, httplib::DataSink& sink) mutable {
     uint64_t version;
     std::string error;
@@ -179,26 +312,43 @@ server_->Get("/__sitegen/events", [&](const httplib::Request& request, httplib::
       seen = version;
     }
     return sink.write(message.data(), message.size());
-  });
+  }, [this](bool) { --event_streams_; });
 });
 server_->Get(R"(/.*)", [&](const httplib::Request& request, httplib::Response& response) {
-  std::string path = request.path;
+  const std::string path = request.path;
+  const std::string base_path = this->base_path();
   std::string file;
-  if (path.rfind(base_path_, 0) == 0) {
-    std::string inside = "/" + path.substr(base_path_.size());
-    file = resolve_served_file(out_dir_, inside);
+  const bool inside = path.rfind(base_path, 0) == 0;
+  if (inside) {
+    // ".../index.html" is the folder's page: its URL is the folder's, as on every static host.
+    const std::string index = "/index.html";
+    if (path.size() >= index.size() && path.compare(path.size() - index.size(), index.size(), index) == 0 &&
+        !resolve_served_file(out_dir_, "/" + path.substr(base_path.size())).empty()) {
+      response.set_redirect(path.substr(0, path.size() - index.size() + 1), 301);
+      return;
+    }
+    file = resolve_served_file(out_dir_, "/" + path.substr(base_path.size()));
     // "/smtp" is a folder: send the browser to "/smtp/" so relative links resolve.
-    std::error_code ec;
     if (!file.empty() && fs::path(file).filename() == "index.html" && path.back() != '/') {
       response.set_redirect(path + "/", 301);
       return;
     }
   }
+  // Before the first build is done there is no site yet: a page that reloads when there is.
+  if (file.empty() && events_.state().first == 0) {
+    response.status = 503;
+    response.set_header("Retry-After", "1");
+    response.set_header("Cache-Control", "no-store");
+    response.set_content("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Building\u2026</title>"
+                         "</head><body><p>sitegen serve is building the site; this page reloads when it is ready.</p>"
+                         "<script src=\"/__sitegen/live.js\" data-build=\"0\"></script></body></html>\n",
+                         "text/html; charset=utf-8");
+    return;
+  }
   int status = 200;
   if (file.empty()) {
     status = 404;
-    const bool inside = path.rfind(base_path_, 0) == 0;
-    file = nearest_not_found_file(out_dir_, inside ? "/" + path.substr(base_path_.size()) : "/");
+    file = nearest_not_found_file(out_dir_, inside ? "/" + path.substr(base_path.size()) : "/");
   }
   // Read before the file: if a rebuild lands in between, the page is newer than it says and
   // only gets one reload too many.
@@ -217,7 +367,13 @@ server_->Get(R"(/.*)", [&](const httplib::Request& request, httplib::Response& r
     body.insert(end == std::string::npos ? body.size() : end,
                 "<script src=\"/__sitegen/live.js\" data-build=\"" + std::to_string(build_number) + "\"></script>\n");
   }
-  response.status = status;
+  // A Range request gets the bytes it asks for (206, or 416 past the end) on a page that exists;
+  // cpp-httplib answers it when the status is left for it to set. Any other status ignores the
+  // range (RFC 9110 §14.2), so the 404 page is sent whole.
+  if (status != 200) {
+    response.status = status;
+    const_cast<httplib::Request&>(request).ranges.clear();  // read by cpp-httplib after this handler
+  }
   response.set_header("Cache-Control", "no-store");
   response.set_content(body, type);
 });

@@ -2,11 +2,13 @@
 // URL's path, the live-reload script in every HTML page, and the build events pages listen to.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 
 namespace httplib {
@@ -34,24 +36,45 @@ class BuildEvents {
   bool stopped_ = false;
 };
 
+// Whether a request's Host header names this server: localhost, a loopback address, the address
+// it is bound to, or a name given with --allow-host (any port). Checked on every request: a web
+// page elsewhere could otherwise reach the preview through DNS rebinding. No Host at all (an
+// HTTP/1.0 client, no browser) is let through.
+bool is_allowed_host(const std::string& host_header, const std::string& bound_address,
+                     const std::set<std::string>& allowed_names);
+
 class PreviewServer {
  public:
-  // Serves the files of `out_dir` at the URLs under `base_path` ("/" or "/docs/").
-  PreviewServer(std::string out_dir, std::string base_path);
+  // At most this many live-reload streams are open at once; more are refused with 503, so that
+  // open tabs can never take every thread.
+  static constexpr int kMaxEventStreams = 64;
+
+  // Serves the files of `out_dir` at the URLs under `base_path` ("/" or "/docs/"), to requests
+  // for `bound_address`, localhost or one of `allowed_names`.
+  PreviewServer(std::string out_dir, std::string base_path, std::string bound_address = "127.0.0.1",
+                std::set<std::string> allowed_names = {});
   ~PreviewServer();
 
   // Binds to `address`:`port` (0: any free port); the port bound, or -1.
   int bind(const std::string& address, int port);
-  // Answers requests until stop().
+  // Answers requests until stop(), which may come first (then it returns at once).
   void listen();
   void stop();
   BuildEvents& events() { return events_; }
+  // The base URL's path changed (sitegen.json edited while serving).
+  void set_base_path(std::string base_path);
+  std::string base_path() const;
 
  private:
   void add_routes();
 
   std::string out_dir_;
+  mutable std::mutex base_path_mutex_;
   std::string base_path_;
+  std::string bound_address_;
+  std::set<std::string> allowed_names_;
+  std::atomic<int> event_streams_{0};
+  std::atomic<bool> stopped_{false};
   BuildEvents events_;
   std::unique_ptr<httplib::Server> server_;
 };

@@ -1,9 +1,13 @@
 #include "serve.h"
 
+#include <arpa/inet.h>
 #include <signal.h>
+#include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <filesystem>
 #include <optional>
 #include <sstream>
@@ -12,6 +16,7 @@
 #include "build.h"
 #include "config.h"
 #include "output_lock.h"
+#include "preview_folder.h"
 #include "preview_server.h"
 #include "watcher.h"
 #include "write.h"
@@ -52,51 +57,102 @@ std::string joined(const std::vector<std::string>& files) {
   return out;
 }
 
-// Until `running` ends: looks at the inputs every poll_ms, rebuilds after a change, and tells the
-// open pages (a reload, or the error of a broken edit over the last good site).
-void rebuild_on_changes(const ServeOptions& options, const BuildOptions& build, InputWatcher& watcher,
-                        PreviewServer& server, const std::atomic<bool>& running, std::ostream& out, std::ostream& err) {
-  while (running) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(options.poll_ms));
-    const std::vector<std::string> changed = watcher.changes();
-    if (changed.empty()) continue;
-    const auto started = std::chrono::steady_clock::now();
-    const PreviewBuild rebuilt = build_preview(build);
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
-    if (rebuilt.result.exit_code == kExitOk) {
-      out << "sitegen serve: rebuilt in " << ms.count() << " ms (" << joined(changed) << ")" << std::endl;
-      server.events().succeeded();
-    } else {
-      err << rebuilt.messages << "sitegen serve: still serving the last good site" << std::endl;
-      server.events().failed(rebuilt.messages);
-    }
-  }
+std::string seconds(double s) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2f s", s);
+  return text;
 }
 
-// The address to open, and a warning when it is reachable from other machines.
-void announce(const ServeOptions& options, int port, const std::string& base_path, std::ostream& out,
-              std::ostream& err) {
-  if (options.bind != "127.0.0.1" && options.bind != "localhost" && options.bind != "::1") {
-    err << "sitegen serve: WARNING: listening on " << options.bind
-        << ", not only on this machine: anyone who can reach it can read the preview\n";
-  }
-  out << "sitegen serve: http://" << (options.bind == "0.0.0.0" ? "127.0.0.1" : options.bind) << ":" << port
-      << base_path << " (Ctrl-C to stop)" << std::endl;
+// The base URL's path the preview is served under: --base-url, else sitegen.json's.
+std::string base_path_for(const ServeOptions& options) {
+  if (options.base_url) return base_path_of(normalize_base_url(*options.base_url));
+  Diagnostics ignored;  // a broken sitegen.json is reported by the build
+  return base_path_of(load_config(options.source, ignored).base_url);
 }
+
+std::string url_of(const ServeOptions& options, int port, const std::string& base_path) {
+  const bool any = options.bind == "0.0.0.0" || options.bind == "::";
+  const std::string host = any ? "127.0.0.1" : options.bind.find(':') != std::string::npos ? "[" + options.bind + "]" : options.bind;
+  return "http://" + host + ":" + std::to_string(port) + base_path;
+}
+
+// SIGINT and SIGTERM, taken by one thread with sigwait: the first stops the server (and a
+// build under way) cleanly, a second one exits at once.
+class StopOnSignal {
+ public:
+  StopOnSignal() {
+    sigemptyset(&signals_);
+    sigaddset(&signals_, SIGINT);
+    sigaddset(&signals_, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals_, nullptr);
+  }
+  ~StopOnSignal() {
+    finished_ = true;
+    if (thread_.joinable()) {
+      pthread_kill(thread_.native_handle(), SIGTERM);  // wakes sigwait; the thread sees `finished_`
+      thread_.join();
+    }
+  }
+  // Starts waiting; `on_stop` runs on the first signal, `on_second` on the next (it should exit).
+  void start(std::function<void()> on_stop, std::function<void()> on_second) {
+    thread_ = std::thread([this, on_stop = std::move(on_stop), on_second = std::move(on_second)] {
+      int signal = 0;
+      sigwait(&signals_, &signal);
+      if (finished_) return;
+      stopping_ = true;
+      on_stop();
+      sigwait(&signals_, &signal);
+      if (!finished_) on_second();
+    });
+  }
+  const std::atomic<bool>& stopping() const { return stopping_; }
+
+ private:
+  sigset_t signals_;
+  std::atomic<bool> stopping_{false}, finished_{false};
+  std::thread thread_;
+};
 
 }  // namespace
 
-int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
-  // SIGINT and SIGTERM are taken by one thread with sigwait, which stops the server cleanly.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+std::string serve_options_problem(const ServeOptions& options) {
+  if (options.port < 0 || options.port > 65535) {
+    return "--port " + std::to_string(options.port) + " is not a port: use 1 to 65535, or 0 for any free port";
+  }
+  unsigned char address[16];
+  if (options.bind != "localhost" && inet_pton(AF_INET, options.bind.c_str(), address) != 1 &&
+      inet_pton(AF_INET6, options.bind.c_str(), address) != 1) {
+    return "--bind " + options.bind + " is not an IP address (such as 127.0.0.1, ::1 or 0.0.0.0)";
+  }
+  if (options.base_url) {
+    if (auto problem = base_url_problem(*options.base_url)) return "--base-url " + *options.base_url + ": " + *problem;
+  }
+  for (const auto& host : options.allow_hosts) {
+    if (host.empty() || host.find_first_of("/ \t@") != std::string::npos) {
+      return "--allow-host \"" + host + "\" is not a host name";
+    }
+  }
+  return "";
+}
 
-  const bool temporary_out = !options.out;
-  const std::string out_dir =
-      temporary_out ? (fs::temp_directory_path() / ("sitegen-serve-" + std::to_string(getpid()))).string() : *options.out;
+int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
+  StopOnSignal signals;  // first: a signal from here on is never lost
+  if (std::string problem = serve_options_problem(options); !problem.empty()) {
+    err << "sitegen serve: error: " << problem << "\n";
+    return kExitUsage;
+  }
+
+  // The preview's folder: --out, or a private folder made for this run alone.
+  const int stale = options.out ? 0 : remove_stale_preview_folders(temporary_folder());
+  if (stale && !options.quiet) out << "sitegen serve: removed " << stale << " preview folder(s) left by stopped runs" << std::endl;
+  std::optional<PreviewFolder> folder;
+  try {
+    if (!options.out) folder.emplace();
+  } catch (const std::exception& e) {
+    err << "sitegen serve: error: " << e.what() << "\n";
+    return kExitOutputError;
+  }
+  const std::string out_dir = options.out ? *options.out : folder->site();
   // The preview's folder is serve's alone while it runs: a `sitegen build` into it is refused.
   std::optional<OutputLock> lock;
   try {
@@ -105,13 +161,37 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
     err << "sitegen serve: error: " << e.what() << "\n";
     return kExitOutputError;
   }
-  if (temporary_out) lock->remove_file_on_release();
-  auto remove_temporary = [&] {
-    if (!temporary_out) return;  // with the staging folder beside it, which holds the site before last
-    std::error_code ec;
-    fs::remove_all(out_dir, ec);
-    fs::remove_all(staging_dir_of(out_dir), ec);
-  };
+
+  // Listen first: a port in use is said at once, and the address is printed before the build.
+  std::string base_path = base_path_for(options);
+  PreviewServer server(out_dir, base_path, options.bind, options.allow_hosts);
+  const int port = server.bind(options.bind, options.port);
+  if (port < 0) {
+    err << "sitegen serve: error: cannot listen on " << options.bind << ":" << options.port << ": "
+        << (options.port ? "the port is in use, or not this machine's to take; try --port with another number, or 0"
+                         : "no free port")
+        << "\n";
+    return kExitOutputError;
+  }
+  out << "sitegen serve: " << url_of(options, port, base_path) << " (Ctrl-C to stop)" << std::endl;
+  if (options.bind != "127.0.0.1" && options.bind != "localhost" && options.bind != "::1") {
+    err << "sitegen serve: WARNING: listening on " << options.bind
+        << ", not only on this machine: anyone who can reach it can read the preview\n";
+  }
+  std::thread listener([&] { server.listen(); });
+
+  std::atomic<bool> cancel{false};
+  signals.start(
+      [&] {
+        cancel = true;
+        out << "sitegen serve: stopping" << std::endl;
+        server.stop();
+      },
+      [&] {
+        err << "sitegen serve: stopped at once" << std::endl;
+        if (folder) folder->remove();
+        std::_Exit(kExitInterrupted);
+      });
 
   BuildOptions build;
   build.held_lock = &*lock;
@@ -121,49 +201,54 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
   build.quiet = options.quiet;
   build.base_url = options.base_url;
   build.jobs = options.jobs;
+  build.cancel = &cancel;
 
-  // The watcher's starting point is taken before the first build: an edit made while it runs, or
-  // just after the address is printed, is then seen as a change (taken later, it was missed).
+  // The watcher's starting point is taken before the first build: an edit made while it runs
+  // is then seen as a change.
   InputWatcher watcher(options.source);
+  if (!options.quiet) out << "sitegen serve: building " << options.source << " into " << out_dir << " ..." << std::endl;
   const PreviewBuild first = build_preview(build);
-  err << first.messages;
-  if (first.result.exit_code != kExitOk) {
-    err << "sitegen serve: the site does not build; fix the errors above and start again\n";
-    remove_temporary();
-    return first.result.exit_code;
-  }
-  Diagnostics ignored;
-  const Config config = load_config(options.source, ignored);
-  const std::string base_path = base_path_of(options.base_url ? normalize_base_url(*options.base_url) : config.base_url);
-
-  PreviewServer server(out_dir, base_path);
-  const int port = server.bind(options.bind, options.port);
-  if (port < 0) {
-    err << "sitegen serve: cannot listen on " << options.bind << ":" << options.port
-        << " (in use? try --port with another number)\n";
-    remove_temporary();
-    return kExitOutputError;
-  }
-  announce(options, port, base_path, out, err);
-
-  std::atomic<bool> running{true};
-  std::thread rebuilder([&] { rebuild_on_changes(options, build, watcher, server, running, out, err); });
-  std::thread stopper([&] {
-    int signal = 0;
-    sigwait(&signals, &signal);
-    running = false;
+  int exit_code = kExitOk;
+  if (first.result.exit_code == kExitOk) {
+    if (!options.quiet) {
+      out << "sitegen serve: built " << first.result.pages << " pages in " << seconds(first.result.seconds) << std::endl;
+    }
+    server.events().succeeded();
+  } else if (first.result.exit_code != kExitInterrupted) {
+    err << first.messages << "sitegen serve: the site does not build; fix the errors above and start again\n";
+    exit_code = first.result.exit_code;
     server.stop();
-  });
+  }
 
-  server.listen();
-  running = false;
-  rebuilder.join();
-  // listen ended without a signal (an error): wake the stopper so it can finish.
-  pthread_kill(stopper.native_handle(), SIGTERM);
-  stopper.join();
-  remove_temporary();
-  out << "sitegen serve: stopped" << std::endl;
-  return kExitOk;
+  // Rebuild on every change until stopped; the log names what changed and what was remade.
+  while (exit_code == kExitOk && !signals.stopping()) {
+    const std::vector<std::string> changed = watcher.wait(std::chrono::milliseconds(250));
+    if (changed.empty() || signals.stopping()) continue;
+    if (!options.base_url && std::find(changed.begin(), changed.end(), "sitegen.json") != changed.end()) {
+      const std::string now = base_path_for(options);
+      if (now != server.base_path()) {
+        server.set_base_path(now);
+        base_path = now;
+        out << "sitegen serve: the base URL changed; now " << url_of(options, port, now) << std::endl;
+      }
+    }
+    const PreviewBuild rebuilt = build_preview(build);
+    if (rebuilt.result.exit_code == kExitOk) {
+      out << "sitegen serve: " << joined(changed) << ": " << rebuilt.result.rendered << " pages in "
+          << seconds(rebuilt.result.seconds) << std::endl;
+      server.events().succeeded();
+    } else if (rebuilt.result.exit_code != kExitInterrupted) {
+      err << rebuilt.messages << "sitegen serve: " << joined(changed) << " does not build; still serving the last good site"
+          << std::endl;
+      server.events().failed(rebuilt.messages);
+    }
+  }
+  server.stop();
+  listener.join();
+  lock.reset();
+  if (folder) folder->remove();
+  if (exit_code == kExitOk) out << "sitegen serve: stopped" << std::endl;
+  return exit_code;
 }
 
 }  // namespace sitegen
