@@ -214,6 +214,13 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
       out << "sitegen serve: built " << first.result.pages << " pages in " << seconds(first.result.seconds) << std::endl;
     }
     server.events().succeeded();
+    // The first build leaves no staging folder, so the first edit would link the whole site
+    // into a new one: that is done now, before any edit.
+    try {
+      if (!fs::exists(staging_dir_of(out_dir))) OutputWriter(out_dir).prime_staging();
+    } catch (const std::exception&) {
+      // Only an optimisation: the next build makes the staging folder itself.
+    }
   } else if (first.result.exit_code != kExitInterrupted) {
     err << first.messages << "sitegen serve: the site does not build; fix the errors above and start again\n";
     exit_code = first.result.exit_code;

@@ -332,6 +332,17 @@ void OutputWriter::swap_in() {
   }
 }
 
+void OutputWriter::prime_staging() {
+  if (!out_->exists() || previous_.files.empty()) return;
+  for (const auto& [path, entry] : previous_.files) {
+    if (out_->is_file(path)) place(path, entry, nullptr, true);
+  }
+  ensure_staging();  // links every file placed
+  gather_placed();
+  staging_->write_new_file(kManifestName, manifest_text(current_, {}));
+  committed_ = true;  // the staging folder matches its manifest: it stays
+}
+
 void OutputWriter::commit() {
   gather_placed();
   if (written_ == 0 && removed_ == 0 && out_->exists()) {

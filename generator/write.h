@@ -65,6 +65,11 @@ class OutputWriter {
   // refreshed). Throws UserFilesInTheWay when files of the user's stand where the new site needs
   // pages or folders (unless they are to be replaced), and nothing is swapped in.
   void commit();
+  // Instead of a build: fills the staging folder with the output's files (hard links) and their
+  // manifest, as a swap leaves it. After a first build, which leaves no staging folder, the next
+  // build then updates a few files instead of linking the whole site again (serve does this
+  // while nobody waits).
+  void prime_staging();
 
   int written() const { return written_; }
   int unchanged() const { return unchanged_; }

@@ -267,3 +267,34 @@ TEST_CASE("a corrected page is written however little it differs, and a name wit
   CHECK(unescape_manifest_name(escape_manifest_name(odd)) == odd);
   CHECK(escape_manifest_name(odd).find('\n') == std::string::npos);
 }
+
+TEST_CASE("a primed staging folder holds the site as a swap leaves it, and the next build is still exact", "[write]") {
+  test::TempDir dir;
+  std::string out = dir / "site";
+  {
+    OutputWriter first(out);
+    first.write("index.html", "home");
+    first.write("smtp/a/index.html", "a");
+    first.write("smtp/b/index.html", "b");
+    first.commit();
+  }
+  CHECK_FALSE(fs::exists(staging_dir_of(out)));  // a first build leaves none
+  OutputWriter(out).prime_staging();
+  CHECK(test::list_files(staging_dir_of(out)) ==
+        std::vector<std::string>{".sitegen-manifest", "index.html", "smtp/a/index.html", "smtp/b/index.html"});
+  CHECK(fs::equivalent(out + "/smtp/a/index.html", staging_dir_of(out) + "/smtp/a/index.html"));  // linked, not copied
+  // The next build changes one file, removes one and adds one: exactly the new site, and the
+  // live files it did not change are never written through the shared links.
+  OutputWriter next(out);
+  next.write("index.html", "home");
+  next.write("smtp/a/index.html", "a, edited");
+  next.write("smtp/c/index.html", "c");
+  next.commit();
+  CHECK(next.written() == 2);
+  CHECK(next.unchanged() == 1);
+  CHECK(test::list_files(out) ==
+        std::vector<std::string>{".sitegen-manifest", "index.html", "smtp/a/index.html", "smtp/c/index.html"});
+  CHECK(test::read_file(out + "/smtp/a/index.html") == "a, edited");
+  CHECK(test::read_file(staging_dir_of(out) + "/smtp/a/index.html") == "a");
+  CHECK(test::read_file(staging_dir_of(out) + "/smtp/b/index.html") == "b");
+}
