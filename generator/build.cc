@@ -222,6 +222,7 @@ BuildResult build_site(const BuildOptions& options, Diagnostics& diagnostics, co
     std::optional<OutputLock> lock;
     if (!options.held_lock) lock.emplace(out_dir->string(), "sitegen build");
     OutputWriter writer(out_dir->string(), options.force);
+    if (options.private_output) writer.treat_as_private();
     write_site(options, input, pages, writer, progress, result);
   } catch (const BuildCancelled&) {
     result.exit_code = kExitInterrupted;

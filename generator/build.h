@@ -37,6 +37,9 @@ struct BuildOptions {
   // Set by another thread to stop the build early (serve on Ctrl-C): the pages left are not
   // rendered, nothing is swapped in, and the result's exit code is kExitInterrupted.
   const std::atomic<bool>* cancel = nullptr;
+  // The output folder is the caller's private one, which nobody else writes in (serve's
+  // temporary folder): OutputWriter::treat_as_private.
+  bool private_output = false;
 };
 
 // What a build did.

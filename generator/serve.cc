@@ -202,6 +202,7 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
   build.base_url = options.base_url;
   build.jobs = options.jobs;
   build.cancel = &cancel;
+  build.private_output = folder.has_value();
 
   // The watcher's starting point is taken before the first build: an edit made while it runs
   // is then seen as a change.
@@ -217,7 +218,11 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
     // The first build leaves no staging folder, so the first edit would link the whole site
     // into a new one: that is done now, before any edit.
     try {
-      if (!fs::exists(staging_dir_of(out_dir))) OutputWriter(out_dir).prime_staging();
+      if (!fs::exists(staging_dir_of(out_dir))) {
+        OutputWriter writer(out_dir);
+        if (folder) writer.treat_as_private();
+        writer.prime_staging();
+      }
     } catch (const std::exception&) {
       // Only an optimisation: the next build makes the staging folder itself.
     }

@@ -135,7 +135,13 @@ void OutputWriter::ensure_staging() {
   spare();  // read before it goes; it also holds the output's folder times
   // The output folder is listed in the background while the build goes on: commit() needs the
   // user's files in it. A build that changes nothing never needs the list.
-  user_files_ = std::async(std::launch::async, [this] { return files_not_made_by_sitegen(*out_, previous_, spare().folder_lines); });
+  if (private_) {
+    std::promise<std::vector<std::string>> none;  // nobody else writes in a private folder
+    none.set_value({});
+    user_files_ = none.get_future();
+  } else {
+    user_files_ = std::async(std::launch::async, [this] { return files_not_made_by_sitegen(*out_, previous_, spare().folder_lines); });
+  }
   staging_->remove_top_file(kManifestName);
   staging_was_empty_ = fs::create_directories(staging_dir_, ec);
   if (ec) throw OutputError(staging_dir_ + ": cannot create the staging folder: " + ec.message());
@@ -165,7 +171,8 @@ OutputWriter::Shard& OutputWriter::shard_of(const std::string& relative_path) {
 // the previous one.
 bool OutputWriter::is_staged(const std::string& relative_path, const Digest& bytes) const {
   auto spare = this->spare().files.find(relative_path);
-  return spare != this->spare().files.end() && spare->second.bytes == bytes && staging_->is_file(relative_path);
+  return spare != this->spare().files.end() && spare->second.bytes == bytes &&
+         (private_ || staging_->is_file(relative_path));
 }
 
 void OutputWriter::place(const std::string& relative_path, const ManifestEntry& entry, const std::string* bytes,
@@ -192,7 +199,7 @@ void OutputWriter::place(const std::string& relative_path, const ManifestEntry& 
 bool OutputWriter::reuse(const std::string& relative_path, const Digest& inputs) {
   auto previous = previous_.files.find(relative_path);
   if (inputs.none() || previous == previous_.files.end() || previous->second.inputs != inputs) return false;
-  if (!is_safe_relative_path(relative_path) || !out_->is_file(relative_path)) return false;
+  if (!is_safe_relative_path(relative_path) || (!private_ && !out_->is_file(relative_path))) return false;
   place(relative_path, previous->second, nullptr, true);
   return true;
 }
@@ -202,7 +209,7 @@ bool OutputWriter::reuse_all(const Digest& inputs) {
   std::vector<std::string> group;
   for (const auto& [path, entry] : previous_.files) {
     if (entry.inputs != inputs) continue;
-    if (!out_->is_file(path)) return false;
+    if (!private_ && !out_->is_file(path)) return false;
     group.push_back(path);
   }
   if (group.empty()) return false;
@@ -218,7 +225,7 @@ void OutputWriter::write(const std::string& relative_path, const std::string& by
   auto previous = previous_.files.find(relative_path);
   // Same bytes as last time: the output's file is kept (with its date) instead of written again.
   bool unchanged = previous != previous_.files.end() && previous->second.bytes == entry.bytes &&
-                   out_->is_file(relative_path);
+                   (private_ || out_->is_file(relative_path));
   place(relative_path, entry, unchanged ? nullptr : &bytes, unchanged);
 }
 
@@ -310,7 +317,7 @@ void OutputWriter::swap_in() {
     return;
   }
   // Taken before the swap: nobody but sitegen changes the staging folder.
-  const std::string folder_times_now = folder_lines(folder_times(*staging_, current_, kept_, clock_));
+  const std::string folder_times_now = private_ ? "" : folder_lines(folder_times(*staging_, current_, kept_, clock_));
   if (!swap_paths(staging_dir_, out_dir_)) {
     // No atomic exchange on this system: three renames, with the old site kept until the end.
     std::string old = staging_dir_ + "-old";

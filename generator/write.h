@@ -70,6 +70,10 @@ class OutputWriter {
   // build then updates a few files instead of linking the whole site again (serve does this
   // while nobody waits).
   void prime_staging();
+  // The output folder is this process's own (serve's private temporary folder): nobody else
+  // writes in it, so the files its manifest names are there as the manifest says, and there are
+  // no files of the user's to look for. Saves a look at every file of the site per build.
+  void treat_as_private() { private_ = true; }
 
   int written() const { return written_; }
   int unchanged() const { return unchanged_; }
@@ -104,6 +108,7 @@ class OutputWriter {
   std::string staging_dir_;
   std::string replaced_dir_;
   bool replace_user_files_ = false;
+  bool private_ = false;
   Clock clock_;
   // The output folder as it was when the build began (if it existed), and the staging folder.
   std::unique_ptr<FolderTree> out_;

@@ -51,3 +51,21 @@ test('an edit reloads the open page, a broken edit shows an overlay, a fix recov
   await page.waitForFunction(() => document.querySelector('footer').textContent.includes('fixed.'), null, { timeout: 5000 });
   assert.equal(await page.locator('#sitegen-error').count(), 0);
 });
+
+test('a reload keeps the scroll position and the page script still works on the new page', async () => {
+  const en = join(dir, 'locales/en.json');
+  const original = readFileSync(en, 'utf8');
+  await page.setViewportSize({ width: 400, height: 300 });
+  await page.goto(url + 'smtp/');
+  await page.evaluate(() => window.scrollTo(0, 200));
+  await page.evaluate(() => { window.__sameDocument = true; });
+  writeFileSync(en, original.replace(/Built with sitegen[^."]*\./, 'Built with sitegen, scrolled.'));
+  await page.waitForFunction(() => document.querySelector('footer').textContent.includes('scrolled.'), null, { timeout: 5000 });
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'the body was swapped, not the page navigated');
+  assert.equal(await page.evaluate(() => window.scrollY), 200);
+  // The search of the protocol index filters the new list.
+  await page.fill('#search-input', '535');
+  await page.waitForFunction(() => [...document.querySelectorAll('li[data-search]')]
+    .filter((item) => item.offsetParent !== null).map((item) => item.dataset.code).join() === '535', null, { timeout: 5000 });
+  writeFileSync(en, original);
+});
