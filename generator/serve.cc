@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstring>
 #include <filesystem>
+#include <iostream>
 #include <optional>
 #include <sstream>
 #include <thread>
@@ -18,6 +19,7 @@
 #include "output_lock.h"
 #include "preview_folder.h"
 #include "preview_server.h"
+#include "progress.h"
 #include "watcher.h"
 #include "write.h"
 
@@ -33,11 +35,11 @@ struct PreviewBuild {
   std::string messages;
 };
 
-PreviewBuild build_preview(const BuildOptions& options) {
+PreviewBuild build_preview(const BuildOptions& options, const BuildProgress& progress = nullptr) {
   PreviewBuild build;
   Diagnostics diagnostics;
   try {
-    build.result = build_site(options, diagnostics);
+    build.result = build_site(options, diagnostics, progress);
   } catch (const std::exception& e) {  // a thread must not end the server with an exception
     diagnostics.error("sitegen", 0, "", e.what());
     build.result.exit_code = kExitOutputError;
@@ -208,7 +210,13 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
   // is then seen as a change.
   InputWatcher watcher(options.source);
   if (!options.quiet) out << "sitegen serve: building " << options.source << " into " << out_dir << " ..." << std::endl;
-  const PreviewBuild first = build_preview(build);
+  PreviewBuild first;
+  {
+    // The first build of a large site takes seconds: on a terminal, its progress line.
+    ProgressLine line(err, !options.quiet && &err == &std::cerr && isatty(STDERR_FILENO));
+    first = build_preview(build, line.enabled() ? BuildProgress([&](size_t done, size_t total) { line.show(done, total); })
+                                                : nullptr);
+  }
   int exit_code = kExitOk;
   if (first.result.exit_code == kExitOk) {
     if (!options.quiet) {
