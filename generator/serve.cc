@@ -78,14 +78,15 @@ std::string url_of(const ServeOptions& options, int port, const std::string& bas
   return "http://" + host + ":" + std::to_string(port) + base_path;
 }
 
-// SIGINT and SIGTERM, taken by one thread with sigwait: the first stops the server (and a
-// build under way) cleanly, a second one exits at once.
+// SIGINT, SIGTERM and SIGHUP (the terminal closed), taken by one thread with sigwait: the first
+// stops the server (and a build under way) cleanly, a second one exits at once.
 class StopOnSignal {
  public:
   StopOnSignal() {
     sigemptyset(&signals_);
     sigaddset(&signals_, SIGINT);
     sigaddset(&signals_, SIGTERM);
+    sigaddset(&signals_, SIGHUP);
     pthread_sigmask(SIG_BLOCK, &signals_, nullptr);
   }
   ~StopOnSignal() {
@@ -95,7 +96,9 @@ class StopOnSignal {
       thread_.join();
     }
   }
-  // Starts waiting; `on_stop` runs on the first signal, `on_second` on the next (it should exit).
+  // Starts waiting; `on_stop` runs on the first signal, `on_second` on a second Ctrl-C (it
+  // should exit). A SIGTERM or SIGHUP after the first signal (a terminal closing sends both)
+  // only lets the clean stop go on.
   void start(std::function<void()> on_stop, std::function<void()> on_second) {
     thread_ = std::thread([this, on_stop = std::move(on_stop), on_second = std::move(on_second)] {
       int signal = 0;
@@ -103,8 +106,11 @@ class StopOnSignal {
       if (finished_) return;
       stopping_ = true;
       on_stop();
-      sigwait(&signals_, &signal);
-      if (!finished_) on_second();
+      for (;;) {
+        sigwait(&signals_, &signal);
+        if (finished_) return;
+        if (signal == SIGINT) on_second();
+      }
     });
   }
   const std::atomic<bool>& stopping() const { return stopping_; }
@@ -191,7 +197,10 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
       },
       [&] {
         err << "sitegen serve: stopped at once" << std::endl;
-        if (folder) folder->remove();
+        // Render threads may still be writing into it: whatever they add after this is removed
+        // by the next serve, which clears the folders of runs that are gone.
+        std::error_code ec;
+        if (folder) fs::remove_all(folder->path(), ec);
         std::_Exit(kExitInterrupted);
       });
 
