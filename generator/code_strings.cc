@@ -80,7 +80,9 @@ ViewData LocaleWriter::chrome() const {
                       "footer", text(locale_.html("ui.footer")),
                       "search_label", text(locale_.html("ui.search_label")),
                       "search_placeholder", text(locale_.html("ui.search_placeholder")),
-                      "search_no_results", text(locale_.html("ui.search_no_results")));
+                      "search_no_results", text(locale_.html("ui.search_no_results")),
+                      "search_count", text(locale_.html("ui.search_count")),
+                      "search_failed", text(locale_.html("ui.search_failed")));
   view["english_note"] = ViewData(false);  // pages showing English prose say so (views.cc)
   view["breadcrumb"] = list(0);
   view["json_ld"] = ViewData(false);

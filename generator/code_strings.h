@@ -113,6 +113,7 @@ class LocaleWriter {
   std::string name(const Code& code) const;
   const CodeProse& prose(const Code& code) const { return site_.prose.at({&locale_, &code}); }
   const Catalog& catalog() const { return site_.catalog; }
+  const Config& config() const { return site_.config; }
   // "classes.smtp.2xx.name"
   std::string class_key(const Protocol& protocol, const std::string& klass, const char* field) const;
   // "2xx (Positive Completion)" for use inside a sentence.

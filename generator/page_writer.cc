@@ -81,6 +81,11 @@ ViewData PageWriter::base(const std::string& title_html, const std::string& desc
   view["noindex"] = ViewData(page_.kind == PageKind::not_found);
   view["og_type"] = text(page_.kind == PageKind::code || page_.kind == PageKind::pair ? "article" : "website");
   view["home_href"] = text(href(home_path(prefix_)));
+  // Every page but those with a search of their own sends the words typed in its header's search
+  // box to the home page's (?q=…); without JavaScript the box still leads to the home page.
+  view["header_search"] = page_.kind == PageKind::home || page_.kind == PageKind::not_found
+                              ? ViewData(false)
+                              : fields("href", text(href(home_path(prefix_))));
   view["stylesheet_href"] = text(href(site_.assets.path("style.css")));
   view["script_href"] = text(href(site_.assets.path("site.js")));
   view["icon_href"] = site_.assets.icon.empty() ? ViewData(false) : text(href(site_.assets.icon));

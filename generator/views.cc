@@ -61,6 +61,9 @@ ViewData protocol_view(const PageWriter& w, const Page& page) {
   view["heading"] = text(w.protocol_text(protocol, "title"));
   view["intro"] = text(w.protocol_text(protocol, "intro"));
   w.add_breadcrumb(view, nullptr, l.text("protocols." + protocol.id + ".title"));
+  // The list filters itself by the locale's search index (summaries and explanations) once loaded.
+  view["filter"] = fields("index_href", text(w.href(search_index_path(l.id, w.config()))),
+                          "protocol", text(protocol_path("", protocol)));
   ViewData classes = list(protocol.class_outcomes.size());
   bool shows_english = false;
   for (const auto& [klass, outcome] : protocol.class_outcomes) {

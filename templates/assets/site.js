@@ -19,15 +19,19 @@
 
   // A word of digits and dots matches the start of a code ("53" finds 530 and 535, "5.7" every
   // 5.7.x); "x" stands for any class ("x.7.1" finds 4.7.1 and 5.7.1); other words match anywhere.
+  // A dotted code also finds the codes whose explanation names it ("5.7.8" finds 535).
   function isCodeWord(word) {
     return /^[\dx](\.?\d)*\.?$/.test(word) && /\d/.test(word);
   }
   function codeStarts(code, word) {
     return (word.charAt(0) === 'x' ? code.replace(/^\d/, 'x') : code).indexOf(word) === 0;
   }
+  function named(text, word) {
+    return word.indexOf('.') > 0 && (' ' + text + ' ').indexOf(' ' + word + ' ') !== -1;
+  }
   function matches(code, text, words) {
     return words.every(function (word) {
-      return isCodeWord(word) ? codeStarts(code, word) : text.indexOf(word) !== -1;
+      return isCodeWord(word) ? codeStarts(code, word) || named(text, word) : text.indexOf(word) !== -1;
     });
   }
 
@@ -48,6 +52,7 @@
     var words = query.words;
     if (!words.length || !matches(code, text, words)) return -1;
     if (words.length === 1 && isCodeWord(words[0])) {
+      if (!codeStarts(code, words[0])) return 3;  // named in its explanation
       return (words[0].charAt(0) === 'x' ? code.replace(/^\d/, 'x') : code) === words[0] ? 0 : 1;
     }
     return words.every(function (word) { return isCodeWord(word) || name.indexOf(word) !== -1; }) ? 2 : 3;
@@ -56,49 +61,108 @@
   var indexes = {};
   function loadIndex(url) {
     if (!indexes[url]) {
-      indexes[url] = fetch(url).then(function (response) { return response.json(); });
+      indexes[url] = fetch(url).then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      });
     }
     return indexes[url];
   }
+  function fold_entry(e) {
+    if (e.folded === undefined) {
+      e.folded = fold(e.p + ' ' + e.c + ' ' + e.n + ' ' + e.s + ' ' + (e.w || ''));
+      e.foldedName = fold(e.p + ' ' + e.n);
+    }
+    return e;
+  }
 
-  // Protocol index pages: filter the list that is already on the page.
+  // One polite status line says how many codes match (or that none do, or that the index could
+  // not be loaded); the lists themselves are not live regions.
+  function announce(input, count) {
+    var status = document.getElementById('search-status');
+    var empty = document.getElementById('search-empty');
+    if (empty) empty.hidden = count !== 0;
+    if (!status) return;
+    status.textContent = count === null ? '' : count < 0 ? input.dataset.failed :
+      count === 0 ? (empty ? empty.textContent : '') : input.dataset.count.replace('{count}', count);
+  }
+
+  // Enter opens the first result; the arrow keys move through the results' links.
+  function navigate(input, links) {
+    input.addEventListener('keydown', function (event) {
+      var list = links();
+      if (event.key === 'Enter' && list.length) {
+        event.preventDefault();
+        location.href = list[0].href;
+      } else if (event.key === 'ArrowDown' && list.length) {
+        event.preventDefault();
+        list[0].focus();
+      }
+    });
+    input.closest('.search').addEventListener('keydown', function (event) {
+      if (event.target === input || (event.key !== 'ArrowDown' && event.key !== 'ArrowUp')) return;
+      var list = links();
+      var at = list.indexOf(event.target);
+      if (at < 0) return;
+      event.preventDefault();
+      if (event.key === 'ArrowUp' && at === 0) input.focus();
+      else if (list[at + (event.key === 'ArrowDown' ? 1 : -1)]) list[at + (event.key === 'ArrowDown' ? 1 : -1)].focus();
+    });
+  }
+
+  // Protocol index pages: filter the list that is already on the page, by the locale's index
+  // (names, summaries and the words of each explanation) once it is loaded, by the list's own
+  // text until then.
   function filterList(input) {
     var root = document.getElementById(input.dataset.filter);
-    var empty = document.getElementById('search-empty');
-    input.addEventListener('input', function () {
+    var items = Array.prototype.slice.call(root.querySelectorAll('li[data-search]'));
+    var byCode = null;
+    if (input.dataset.index) {
+      loadIndex(input.dataset.index).then(function (entries) {
+        byCode = {};
+        entries.forEach(function (e) {
+          if (e.u.indexOf(input.dataset.protocol) === 0) byCode[e.c] = fold_entry(e);
+        });
+      }).catch(function () {});
+    }
+    function visibleLinks() {
+      return items.filter(function (item) { return !item.hidden; }).map(function (item) { return item.querySelector('a'); });
+    }
+    function update() {
       var query = parseQuery(input.value);
       var shown = 0;
-      root.querySelectorAll('li[data-search]').forEach(function (item) {
+      items.forEach(function (item) {
         if (item.folded === undefined) item.folded = fold(item.dataset.search);
-        var visible = !query.words.length || rank(item.dataset.code, item.folded, item.folded, query) >= 0;
+        var e = byCode && byCode[item.dataset.code];
+        var visible = !query.words.length ||
+          (e ? rank(e.c, e.foldedName, e.folded, query) : rank(item.dataset.code, item.folded, item.folded, query)) >= 0;
         item.hidden = !visible;
         if (visible) shown++;
       });
       root.querySelectorAll('section').forEach(function (section) {
         section.hidden = !section.querySelector('li[data-search]:not([hidden])');
       });
-      empty.hidden = shown > 0;
-    });
+      announce(input, query.words.length ? shown : null);
+    }
+    input.addEventListener('input', update);
+    if (input.dataset.index) loadIndex(input.dataset.index).then(function () { if (input.value) update(); }, function () {});
+    navigate(input, visibleLinks);
   }
 
   // Home and 404 pages: search the index the build wrote for this language.
   function searchIndex(input) {
     var results = document.getElementById(input.dataset.results);
-    var empty = document.getElementById('search-empty');
-    input.addEventListener('input', function () {
+    function update() {
       var query = parseQuery(input.value);
       loadIndex(input.dataset.index).then(function (entries) {
         results.textContent = '';
         if (!query.words.length) {
-          empty.hidden = true;
+          announce(input, null);
           return;
         }
         var ranked = [];
         entries.forEach(function (e, at) {
-          if (e.folded === undefined) {
-            e.folded = fold(e.p + ' ' + e.c + ' ' + e.n + ' ' + e.s + ' ' + (e.w || ''));
-            e.foldedName = fold(e.p + ' ' + e.n);
-          }
+          fold_entry(e);
           var r = rank(e.c, e.foldedName, e.folded, query);
           if (r >= 0) ranked.push({ rank: r, at: at, entry: e });
         });
@@ -120,9 +184,19 @@
           item.appendChild(summary);
           results.appendChild(item);
         });
-        empty.hidden = found.length > 0;
+        announce(input, ranked.length);
+      }, function () {
+        announce(input, -1);
       });
-    });
+    }
+    input.addEventListener('input', update);
+    navigate(input, function () { return Array.prototype.slice.call(results.querySelectorAll('a')); });
+    // The header's search box of every other page sends its words here (?q=…).
+    var asked = new URLSearchParams(location.search).get('q');
+    if (asked && !input.value) {
+      input.value = asked;
+      update();
+    }
   }
 
   // The 404 page: /compare/smtp/535-…-vs-214-…/, /smtp/535/ and /compare/smtp/535-vs-214/ lead
@@ -144,9 +218,12 @@
     // the URL scheme lives in one place, the generator's urls.cc.
     var prefix = '';
     (main.dataset.locales || '').split(' ').forEach(function (candidate) {
-      if (candidate && rest.indexOf(candidate) === 0 && candidate.length > prefix.length) prefix = candidate;
+      if (candidate && rest.toLowerCase().indexOf(candidate.toLowerCase()) === 0 && candidate.length > prefix.length) {
+        prefix = candidate;
+      }
     });
-    rest = rest.slice(prefix.length);
+    // URLs are lower case: /SMTP/535/ is /smtp/535/.
+    rest = rest.slice(prefix.length).toLowerCase();
     function notFoundInReadersLocale() {
       if (prefix === main.dataset.prefix) return;
       location.replace(base + prefix + main.dataset.notFoundFile + '?' + encodeURI(path));
@@ -181,6 +258,7 @@
         var a = slug(pair[1], low);
         var b = slug(pair[1], high);
         if (a && b && low !== high) target = prefix + pairs + pair[1] + '/' + a + '-vs-' + b + '/';
+        else if (a && low === high) target = prefix + pair[1] + '/' + a + '/';  // a code against itself: its page
       } else {
         var s = slug(code[1], code[2]);
         if (s) target = prefix + code[1] + '/' + s + '/';

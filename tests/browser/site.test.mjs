@@ -201,3 +201,109 @@ test('screenshots of a code page and a pair page, desktop and phone, English and
     }
   }
 });
+
+test('on a 390 px phone a pair page fits the screen and shows both codes of every row side by side', async () => {
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  try {
+    for (const path of ['compare/smtp/214-help-message-vs-535-authentication-failed/',
+                        'ar/compare/smtp/214-help-message-vs-535-authentication-failed/',
+                        'compare/smtp-enhanced/4.7.1-delivery-not-authorized-message-refused-vs-5.7.1-delivery-not-authorized-message-refused/']) {
+      await phone.goto(server.url + path);
+      const layout = await phone.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        innerWidth: window.innerWidth,
+        rows: [...document.querySelectorAll('.comparison tbody tr')].map((row) => [...row.querySelectorAll('td')].map((cell) => {
+          const box = cell.getBoundingClientRect();
+          return { left: box.left, right: box.right, width: box.width };
+        })),
+      }));
+      assert.ok(layout.scrollWidth <= layout.innerWidth, `${path}: ${layout.scrollWidth} > ${layout.innerWidth}`);
+      assert.ok(layout.rows.length >= 6, path);
+      for (const cells of layout.rows) {
+        assert.equal(cells.length, 2, path);
+        for (const cell of cells) {
+          assert.ok(cell.left >= 0 && cell.right <= layout.innerWidth && cell.width > 100, `${path}: ${JSON.stringify(cell)}`);
+        }
+      }
+      const name = path.startsWith('ar/') ? 'pair-phone-comparison-ar' : path.includes('enhanced') ? 'pair-phone-comparison-enhanced' : 'pair-phone-comparison-en';
+      await phone.locator('.comparison').screenshot({ path: screenshotPath(name) });
+    }
+  } finally {
+    await phone.close();
+  }
+});
+
+test('printed with a dark colour scheme, the text is black on white and RFC links show their address', async () => {
+  const printed = await browser.newPage();
+  try {
+    await printed.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    await printed.goto(server.url + 'compare/smtp/214-help-message-vs-535-authentication-failed/');
+    const colours = await printed.evaluate(() => {
+      const rgb = (value) => value.match(/\d+/g).slice(0, 3).map(Number);
+      const link = document.querySelector('a[href^="https://www.rfc-editor.org/"]');
+      return { body: rgb(getComputedStyle(document.body).color), paragraph: rgb(getComputedStyle(document.querySelector('main p')).color),
+               background: getComputedStyle(document.body).backgroundColor,
+               after: getComputedStyle(link, '::after').content, nav: getComputedStyle(document.querySelector('.languages')).display };
+    });
+    for (const colour of [colours.body, colours.paragraph]) assert.ok(colour.every((c) => c < 0x33), JSON.stringify(colours));
+    assert.match(colours.after, /rfc-editor\.org/);
+    assert.equal(colours.nav, 'none');
+  } finally {
+    await printed.close();
+  }
+});
+
+test('search finds words of explanations, announces the count, opens the first result on Enter, from any page', async () => {
+  // On the SMTP index, "5.7.8" (named in 535's explanation) lists 535.
+  await page.goto(server.url + 'smtp/');
+  await page.fill('#search-input', '5.7.8');
+  await page.waitForFunction(() => [...document.querySelectorAll('li[data-search]')].some((item) => !item.hidden && item.dataset.code === '535'),
+                             null, { timeout: 5000 });
+  // On the HTTP index, "not found" lists 404.
+  await page.goto(server.url + 'http/');
+  await page.fill('#search-input', 'not found');
+  await page.waitForFunction(() => [...document.querySelectorAll('li[data-search]')].some((item) => !item.hidden && item.dataset.code === '404'),
+                             null, { timeout: 5000 });
+  assert.match(await page.textContent('#search-status'), /^Codes found: \d+$/);
+  // The home page: one polite status line with the count, Enter opens the first result.
+  await page.goto(server.url);
+  await page.fill('#search-input', '535');
+  await page.waitForSelector('#search-results li a');
+  assert.equal(await page.getAttribute('#search-status', 'role'), 'status');
+  assert.equal(await page.getAttribute('#search-results', 'aria-live'), null);
+  assert.match(await page.textContent('#search-status'), /^Codes found: [1-9]\d*$/);
+  await page.fill('#search-input', 'zzzzzz');
+  await page.waitForFunction(() => document.getElementById('search-status').textContent === 'No code matches your search.');
+  await page.fill('#search-input', '535');
+  await page.waitForSelector('#search-results li a');
+  await page.press('#search-input', 'ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'SMTP 535 Authentication Failed');
+  await page.press('#search-input', 'Enter');
+  await page.waitForURL((url) => url.pathname === '/smtp/535-authentication-failed/', { timeout: 5000 });
+  // The header of a pair page sends its words to the home page's search.
+  await page.goto(server.url + 'de/compare/smtp/214-help-message-vs-535-authentication-failed/');
+  await page.fill('#header-search-input', '535');
+  await page.press('#header-search-input', 'Enter');
+  await page.waitForURL((url) => url.pathname === '/de/' && url.searchParams.get('q') === '535', { timeout: 5000 });
+  await page.waitForSelector('#search-results li a');
+  assert.equal(await page.textContent('#search-results li a'), 'SMTP 535 Authentication Failed');
+  // A failed index load says so.
+  await page.route('**/search.json', (route) => route.fulfill({ status: 500, body: 'no' }));
+  await page.goto(server.url + 'fr/');
+  await page.fill('#search-input', '535');
+  await page.waitForFunction(() => document.getElementById('search-status').textContent.includes('pas disponible'), null, { timeout: 5000 });
+  await page.unroute('**/search.json');
+});
+
+test('under a single 404 page, query-string, upper-case and self-pair URLs reach their page', async () => {
+  const cases = [
+    ['404.html?/smtp/535/', '/smtp/535-authentication-failed/'],
+    ['SMTP/535/', '/smtp/535-authentication-failed/'],
+    ['FR/SMTP/535/', '/fr/smtp/535-authentication-failed/'],
+    ['compare/smtp/535-vs-535/', '/smtp/535-authentication-failed/'],
+  ];
+  for (const [from, to] of cases) {
+    await page.goto(server.url + from);
+    await page.waitForURL((url) => url.pathname === to, { timeout: 5000 });
+  }
+});
