@@ -82,7 +82,8 @@ ViewData LocaleWriter::chrome() const {
                       "search_placeholder", text(locale_.html("ui.search_placeholder")),
                       "search_no_results", text(locale_.html("ui.search_no_results")),
                       "search_count", text(locale_.html("ui.search_count")),
-                      "search_failed", text(locale_.html("ui.search_failed")));
+                      "search_failed", text(locale_.html("ui.search_failed")),
+                      "class_jump", text(locale_.html("ui.class_jump")));
   view["english_note"] = ViewData(false);  // pages showing English prose say so (views.cc)
   view["breadcrumb"] = list(0);
   view["json_ld"] = ViewData(false);

@@ -42,7 +42,7 @@ std::vector<std::string> required_locale_keys(const Catalog& catalog) {
       "meta.endonym", "meta.dir", "site.title", "site.tagline",
       "ui.skip_to_content", "ui.home", "ui.breadcrumb", "ui.languages", "ui.protocols",
       "ui.english_prose_note", "ui.not_found_title", "ui.not_found_text", "ui.footer", "ui.search_label",
-      "ui.search_placeholder", "ui.search_no_results", "ui.search_count", "ui.search_failed", "ui.previous_code", "ui.next_code", "ui.code_navigation",
+      "ui.search_placeholder", "ui.search_no_results", "ui.search_count", "ui.search_failed", "ui.class_jump", "ui.previous_code", "ui.next_code", "ui.code_navigation",
       "meta.og_locale",
       "headings.description", "headings.when_seen", "headings.how_to_fix", "headings.key_differences",
       "headings.when_to_use", "headings.learn_more", "headings.comparison", "headings.facts",

@@ -141,6 +141,8 @@
       });
       root.querySelectorAll('section').forEach(function (section) {
         section.hidden = !section.querySelector('li[data-search]:not([hidden])');
+        var jump = document.querySelector('.class-jump a[href="#' + section.id + '"]');
+        if (jump) jump.parentNode.hidden = section.hidden;
       });
       announce(input, query.words.length ? shown : null);
     }
