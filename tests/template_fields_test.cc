@@ -35,7 +35,7 @@ std::string warnings_after(const std::string& file, const std::string& from, con
 
 TEST_CASE("a name no page of the template's kind has is a warning with file, line and column", "[template_fields]") {
   CHECK(warnings_after("templates/code.mustache", "{{{facts_heading}}}", "{{{facts_headng}}}")
-            .find("templates/code.mustache:59:24: warning: {{facts_headng}}: no page that uses this template has a "
+            .find("templates/code.mustache:59:70: warning: {{facts_headng}}: no page that uses this template has a "
                   "field of this name") != std::string::npos);
   // Inside a section, in a partial, dotted: each is found where Mustache would look.
   CHECK(warnings_after("templates/partials/footer.mustache", "{{{ui.footer}}}", "{{{ui.fotter}}}")
