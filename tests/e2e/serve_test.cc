@@ -424,6 +424,15 @@ TEST_CASE("editing base_url while serving moves the preview to the new path", "[
         std::string::npos);
 }
 
+// Under AddressSanitizer (scripts/sanitize.sh) each of the 600 threads costs many times more to
+// start, so the bound there only tells a stall (the old fixed pool made requests wait over 20 s)
+// from an answer; the normal build holds the second.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr auto kAnswerWithin = 10s;
+#else
+constexpr auto kAnswerWithin = 1s;
+#endif
+
 TEST_CASE("with 200 idle, 200 slowloris and 200 event-stream connections open, a page answers within a second",
           "[serve][load]") {
   test::TempDir dir;
@@ -446,7 +455,7 @@ TEST_CASE("with 200 idle, 200 slowloris and 200 event-stream connections open, a
     REQUIRE(response);
     CHECK(response->status == 200);
     INFO(std::chrono::duration_cast<std::chrono::milliseconds>(took).count() << " ms");
-    CHECK(took < 1s);
+    CHECK(took < kAnswerWithin);
   }
   // Streams past the limit are refused with a reason rather than kept waiting.
   auto refused = raw_get(server.port(), "/__sitegen/events");
