@@ -202,6 +202,7 @@ BuildResult build_site(const BuildOptions& options, Diagnostics& diagnostics, co
     return result;
   }
   if (options.base_url) input.config.base_url = normalize_base_url(*options.base_url);
+  if (options.hosting) input.config.hosting = *options.hosting;
 
   // plan
   const std::vector<Page> pages = plan_site(input.catalog, input.config);
@@ -214,6 +215,13 @@ BuildResult build_site(const BuildOptions& options, Diagnostics& diagnostics, co
     return result;
   }
   result.out_dir = out_dir->string();
+  // Before anything is written: more files than the host takes is said now, not at deploy time.
+  check_host_limits(planned_file_count(pages, input.config, input.assets.files.size(), input.static_files.size()),
+                    input.config, diagnostics);
+  if (options.strict && diagnostics.has_errors()) {
+    result.exit_code = kExitInputError;
+    return result;
+  }
 
   // view, render, write
   try {

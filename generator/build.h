@@ -25,6 +25,7 @@ struct BuildOptions {
   std::string source = ".";             // the folder holding sitegen.json, content/, locales/, templates/
   std::optional<std::string> out;       // overrides sitegen.json "output"
   std::optional<std::string> base_url;  // overrides sitegen.json "base_url"
+  std::optional<std::string> hosting;   // overrides sitegen.json "hosting" (--host)
   bool strict = false;                  // warnings are errors
   bool quiet = false;                   // only errors are printed
   unsigned jobs = 0;                    // render threads; 0: one per core

@@ -49,6 +49,11 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
   std::optional<Site> site = load_site(options.source, diagnostics);
   if (site) check_plan(site->catalog, site->config, diagnostics);
   if (site) check_static_files(site->static_files, site->catalog, site->config, diagnostics);
+  if (site) {
+    check_host_limits(planned_file_count(plan_site(site->catalog, site->config), site->config, site->assets.files.size(),
+                                         site->static_files.size()),
+                      site->config, diagnostics);
+  }
   // With inputs that load, the templates are walked with real views: a name no page has is a
   // misspelling that would render empty.
   if (site && !diagnostics.has_errors()) {

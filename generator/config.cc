@@ -7,6 +7,15 @@
 
 namespace sitegen {
 
+bool is_known_host(const std::string& name) {
+  for (const char* host : {"generic", "cloudflare-pages", "netlify", "github-pages"}) {
+    if (name == host) return true;
+  }
+  return false;
+}
+
+std::string known_host_names() { return "\"generic\", \"cloudflare-pages\", \"netlify\" or \"github-pages\""; }
+
 bool is_locale_id(const std::string& id) {
   size_t i = 0;
   while (i < id.size() && id[i] >= 'a' && id[i] <= 'z') ++i;
@@ -80,6 +89,12 @@ Config load_config(const std::string& source_dir, Diagnostics& diagnostics) {
   }
   string_field("default_locale", config.default_locale);
   string_field("output", config.output);
+  string_field("hosting", config.hosting);
+  if (!is_known_host(config.hosting)) {
+    diagnostics.error(shown, file->where("hosting"), "hosting",
+                      "\"" + config.hosting + "\" must be one of " + known_host_names());
+    config.hosting = "generic";
+  }
   config.base_url = normalize_base_url(config.base_url);
 
   if (j.contains("locales")) {
@@ -111,7 +126,7 @@ Config load_config(const std::string& source_dir, Diagnostics& diagnostics) {
     diagnostics.error(shown, file->where("default_locale"), "default_locale",
                       "\"" + config.default_locale + "\" is not one of \"locales\"");
   }
-  const std::vector<std::string> known = {"title", "base_url", "locales", "default_locale", "output"};
+  const std::vector<std::string> known = {"title", "base_url", "locales", "default_locale", "output", "hosting"};
   for (const auto& [key, value] : j.items()) {
     if (std::find(known.begin(), known.end(), key) == known.end()) {
       diagnostics.warning(shown, file->where(key), key, "unknown setting; it is ignored" + did_you_mean(key, known));

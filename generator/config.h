@@ -16,11 +16,16 @@ struct Config {
   std::vector<std::string> locales{"en"};   // in the order the language switcher shows them
   std::string default_locale = "en";        // lives at the site root
   std::string output = "site";              // relative to the source folder unless absolute
+  std::string hosting = "generic";          // the static host it is for (hosting.h known_hosts)
 };
 
 // "en", "fr", "pt-BR", "zh-Hant": two or three lowercase letters, then optionally '-' and two to
 // eight letters or digits. What sitegen.json's "locales" (and `init --locales`) may hold.
 bool is_locale_id(const std::string& id);
+
+// The "hosting" names sitegen knows (hosting.h has what each host takes).
+bool is_known_host(const std::string& name);
+std::string known_host_names();  // for messages: "\"generic\", … or \"github-pages\""
 
 // Reads <source>/sitegen.json. Problems are reported to diagnostics; the defaults fill the gaps.
 Config load_config(const std::string& source_dir, Diagnostics& diagnostics);

@@ -74,17 +74,25 @@ std::vector<HostingFile> sitemaps(const std::vector<Page>& pages, const Config& 
 
 // Netlify and Cloudflare Pages read _redirects: bare code URLs and reversed pairs get a 301 to
 // the canonical page. (Hosts that do not read it get the same from the 404 page's script.)
-std::string redirects(const Catalog& catalog, const Config& config) {
+std::string redirects(const Catalog& catalog, const Config& config, size_t rule_limit) {
   const std::string base = base_path_of(config.base_url);
   std::string out = "# Written by sitegen: short and reversed URLs to the canonical pages.\n";
+  // A host that reads at most `rule_limit` rules (Cloudflare Pages: 2,000) gets the short code URLs
+  // first and as many reversed pairs as fit; the 404 page's script handles the rest.
+  size_t rules = 0;
+  auto add = [&](const std::string& line) {
+    if (rule_limit && rules >= rule_limit) return;
+    out += line;
+    ++rules;
+  };
   for (const auto& locale : config.locales) {
     std::string prefix = locale_prefix(locale, config.default_locale);
     for (const auto& protocol : catalog.protocols) {
       for (const auto& code : protocol.codes) {
         std::string bare = base + prefix + protocol.id + "/" + code.id;
         std::string target = base + code_path(prefix, protocol, code);
-        out += bare + " " + target + " 301\n";
-        out += bare + "/ " + target + " 301\n";
+        add(bare + " " + target + " 301\n");
+        add(bare + "/ " + target + " 301\n");
       }
     }
   }
@@ -94,8 +102,9 @@ std::string redirects(const Catalog& catalog, const Config& config) {
       for_each_pair_page(protocol, [&](size_t i, size_t j) {
         const Code& low = protocol.codes[i];
         const Code& high = protocol.codes[j];
-        out += base + reversed_pair_path(prefix, protocol, low, high) + " " + base +
-               pair_path(prefix, protocol, low, high) + " 301\n";
+        if (rule_limit && rules >= rule_limit) return;
+        add(base + reversed_pair_path(prefix, protocol, low, high) + " " + base + pair_path(prefix, protocol, low, high) +
+            " 301\n");
       });
     }
   }
@@ -121,13 +130,55 @@ std::string headers(const Catalog& catalog, const Config& config) {
 
 }  // namespace
 
+const HostLimits& host_limits(const std::string& hosting) {
+  // From each host's documentation: Cloudflare Pages "Limits" (20,000 files per deployment on the
+  // free plan, 25 MiB per file, 2,000 static and 100 dynamic redirects); GitHub Pages "Usage
+  // limits" (a published site no larger than 1 GB) and GitHub's 100 MiB file limit, no
+  // _redirects or _headers; Netlify reads every rule of both files and documents no file limit.
+  static const HostLimits kHosts[] = {
+      {"generic", "any static host", 0, 0, 0, 0, true, true},
+      {"cloudflare-pages", "Cloudflare Pages", 20000, 25u * 1024 * 1024, 0, 2000, true, true},
+      {"netlify", "Netlify", 0, 0, 0, 0, true, true},
+      {"github-pages", "GitHub Pages", 0, 100u * 1024 * 1024, 1000000000ull, 0, false, false},
+  };
+  for (const auto& host : kHosts) {
+    if (hosting == host.name) return host;
+  }
+  return kHosts[0];
+}
+
+size_t planned_file_count(const std::vector<Page>& pages, const Config& config, size_t assets, size_t static_files) {
+  const HostLimits& host = host_limits(config.hosting);
+  const size_t sitemaps = pages.empty() ? 1 : (pages.size() + kSitemapUrlLimit - 1) / kSitemapUrlLimit;
+  return pages.size() + assets + static_files + config.locales.size() + sitemaps + (sitemaps > 1) +
+         1 /* robots.txt */ + host.reads_redirects + host.reads_headers + 1 /* .nojekyll */ + 1 /* manifest */;
+}
+
+void check_host_limits(size_t files, const Config& config, Diagnostics& diagnostics) {
+  const HostLimits& host = host_limits(config.hosting);
+  if (host.files && files > host.files) {
+    auto with_commas = [](size_t n) {
+      std::string digits = std::to_string(n);
+      for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3) digits.insert(static_cast<size_t>(at), ",");
+      return digits;
+    };
+    diagnostics.warning("sitegen.json", 0, "hosting",
+                        "the site has " + with_commas(files) + " files, and " + host.title + " takes at most " +
+                            with_commas(host.files) + " per deployment: give the largest protocols a narrower \"pairs\" "
+                            "policy in their protocol.json (\"same-class\", \"same-subject\" or \"curated\"), or build "
+                            "fewer \"locales\"");
+  }
+}
+
 std::vector<HostingFile> hosting_files(const std::vector<Page>& pages, const Catalog& catalog, const Config& config,
                                        size_t sitemap_url_limit) {
+  const HostLimits& host = host_limits(config.hosting);
   std::vector<HostingFile> files = sitemaps(pages, config, sitemap_url_limit);
   std::string sitemap_url = config.base_url + "sitemap.xml";
   files.push_back({"robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " + sitemap_url + "\n"});
-  files.push_back({"_redirects", redirects(catalog, config)});
-  files.push_back({"_headers", headers(catalog, config)});
+  // Only what the host reads: GitHub Pages would publish these files as pages.
+  if (host.reads_redirects) files.push_back({"_redirects", redirects(catalog, config, host.redirect_rules)});
+  if (host.reads_headers) files.push_back({"_headers", headers(catalog, config)});
   // GitHub Pages would otherwise run Jekyll, which skips files starting with "_".
   files.push_back({".nojekyll", ""});
   return files;

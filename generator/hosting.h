@@ -16,6 +16,27 @@ struct HostingFile {
   std::string bytes;
 };
 
+// What a static host documents that it takes, by sitegen.json "hosting" name (0: no limit known).
+// The README's "Hosting" table is this one.
+struct HostLimits {
+  const char* name;            // "cloudflare-pages"
+  const char* title;           // "Cloudflare Pages"
+  size_t files;                // files per deployment
+  size_t file_bytes;           // bytes per file
+  unsigned long long site_bytes;  // bytes per site
+  size_t redirect_rules;       // static _redirects rules it reads
+  bool reads_redirects, reads_headers;  // whether _redirects and _headers mean anything there
+};
+const HostLimits& host_limits(const std::string& hosting);
+
+// The files a build of `pages` writes besides the pages: assets, static files, search indexes,
+// sitemaps, the host files and the manifest.
+size_t planned_file_count(const std::vector<Page>& pages, const Config& config, size_t assets, size_t static_files);
+
+// Warns, before anything is written, when the site has more files than its host takes, naming
+// the limit and the settings that make the site smaller.
+void check_host_limits(size_t files, const Config& config, Diagnostics& diagnostics);
+
 // The sitemap protocol allows 50,000 URLs per file.
 inline constexpr size_t kSitemapUrlLimit = 50000;
 

@@ -37,3 +37,19 @@ TEST_CASE("base URLs always end with a slash and give their path", "[config]") {
   CHECK(base_path_of("https://x.test") == "/");
   CHECK(base_path_of("/docs/") == "/docs/");
 }
+
+TEST_CASE("hosting names one of the hosts sitegen knows", "[config]") {
+  test::TempDir dir;
+  test::write_file(dir / "sitegen.json", "{\n  \"hosting\": \"cloudflare-pages\"\n}\n");
+  Diagnostics diagnostics;
+  CHECK(load_config(dir.path(), diagnostics).hosting == "cloudflare-pages");
+  CHECK(diagnostics.all().empty());
+  CHECK(Config().hosting == "generic");
+  test::write_file(dir / "sitegen.json", "{\n  \"hosting\": \"cloudflare\"\n}\n");
+  Diagnostics wrong;
+  CHECK(load_config(dir.path(), wrong).hosting == "generic");
+  REQUIRE(wrong.all().size() == 1);
+  CHECK(format_diagnostic(wrong.all()[0]) ==
+        "sitegen.json:2:3: error: \"hosting\": \"cloudflare\" must be one of \"generic\", \"cloudflare-pages\", "
+        "\"netlify\" or \"github-pages\"");
+}

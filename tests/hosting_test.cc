@@ -88,3 +88,82 @@ TEST_CASE("a built site's base URL is read back from its robots.txt", "[hosting]
   test::write_file(dir / "robots.txt", "User-agent: *\nAllow: /\n\nSitemap: https://example.org/sub/sitemap.xml\n");
   CHECK(built_base_url(dir.path()) == "https://example.org/sub/");
 }
+
+namespace {
+
+// A protocol of 60 three-digit codes, every pair compared: 240 short-URL rules and 3,540
+// reversed-pair rules in two locales, more than Cloudflare Pages reads.
+Catalog many_codes() {
+  Catalog catalog;
+  Protocol protocol;
+  protocol.id = "smtp";
+  protocol.name = "SMTP";
+  protocol.class_outcomes = {{"2xx", "success"}};
+  for (int n = 200; n < 260; ++n) {
+    Code code;
+    code.id = std::to_string(n);
+    code.key = {n, 0, 0};
+    code.slug = code.id + "-code";
+    code.klass = "2xx";
+    protocol.codes.push_back(code);
+  }
+  catalog.protocols.push_back(protocol);
+  return catalog;
+}
+
+std::vector<std::string> rules_of(const std::vector<HostingFile>& files) {
+  std::vector<std::string> rules;
+  for (const auto& file : files) {
+    if (file.path != "_redirects") continue;
+    size_t start = 0;
+    for (size_t end; (end = file.bytes.find('\n', start)) != std::string::npos; start = end + 1) {
+      if (file.bytes[start] != '#') rules.push_back(file.bytes.substr(start, end - start));
+    }
+  }
+  return rules;
+}
+
+}  // namespace
+
+TEST_CASE("each host gets only the rules and files it reads: Cloudflare Pages at most 2,000 rules, short URLs first",
+          "[hosting]") {
+  const Catalog catalog = many_codes();
+  Config config;
+  config.locales = {"en", "fr"};
+  const auto pages = plan_site(catalog, config);
+  CHECK(rules_of(hosting_files(pages, catalog, config)).size() == 240 + 2 * 1770);  // generic: every rule
+
+  config.hosting = "cloudflare-pages";
+  const auto rules = rules_of(hosting_files(pages, catalog, config));
+  CHECK(rules.size() == host_limits("cloudflare-pages").redirect_rules);
+  CHECK(rules.size() == 2000);
+  // Every short code URL is there, before any reversed pair.
+  for (size_t i = 0; i < 240; ++i) {
+    INFO(rules[i]);
+    CHECK(rules[i].find("/compare/") == std::string::npos);
+  }
+  CHECK(rules[240].rfind("/compare/smtp/201-code-vs-200-code/ /compare/smtp/200-code-vs-201-code/ 301", 0) == 0);
+
+  config.hosting = "github-pages";
+  std::vector<std::string> paths;
+  for (const auto& file : hosting_files(pages, catalog, config)) paths.push_back(file.path);
+  CHECK(std::find(paths.begin(), paths.end(), "_redirects") == paths.end());
+  CHECK(std::find(paths.begin(), paths.end(), "_headers") == paths.end());
+  CHECK(std::find(paths.begin(), paths.end(), ".nojekyll") != paths.end());
+}
+
+TEST_CASE("more files than the host takes is a warning that names the limit and what to change", "[hosting]") {
+  Config config;
+  Diagnostics quiet;
+  check_host_limits(19999, config, quiet);
+  config.hosting = "cloudflare-pages";
+  check_host_limits(20000, config, quiet);
+  CHECK(quiet.all().empty());
+  Diagnostics diagnostics;
+  check_host_limits(21234, config, diagnostics);
+  REQUIRE(diagnostics.all().size() == 1);
+  CHECK(format_diagnostic(diagnostics.all()[0]) ==
+        "sitegen.json: warning: \"hosting\": the site has 21,234 files, and Cloudflare Pages takes at most 20,000 per "
+        "deployment: give the largest protocols a narrower \"pairs\" policy in their protocol.json (\"same-class\", "
+        "\"same-subject\" or \"curated\"), or build fewer \"locales\"");
+}

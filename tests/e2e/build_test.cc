@@ -470,3 +470,41 @@ TEST_CASE("codes of any format build and link-check clean: four-digit WebSocket-
   CHECK(redirects.find("/compare/dns/23-badcookie-vs-0-noerror/ /compare/dns/0-noerror-vs-23-badcookie/ 301\n") !=
         std::string::npos);
 }
+
+TEST_CASE("a site over Cloudflare Pages' 20,000 files is said before anything is written", "[build][hosting]") {
+  test::TempDir dir;
+  test::make_fixture_site("mini", dir.path());
+  // 119 more SMTP codes (2xx and 5xx, the fixture's classes): with every pair compared, about
+  // 7,400 pages per locale, in three.
+  const auto model = nlohmann::json::parse(test::read_file(dir / "content/smtp/235.json"));
+  for (int n = 240; n < 560; ++n) {
+    if ((n >= 300 && n < 500) || n == 535) continue;
+    auto entry = model;
+    entry["code"] = n;
+    entry["class"] = std::to_string(n / 100) + "xx";
+    entry["name"] = "Code " + std::to_string(n);
+    entry["slug"] = std::to_string(n) + "-code-" + std::to_string(n);
+    entry["retry"] = n < 300 ? "not-needed" : "after-change";
+    test::write_file(dir / ("content/smtp/" + std::to_string(n) + ".json"), entry.dump(2));
+  }
+  std::string settings = test::read_file(dir / "sitegen.json");
+  settings.replace(settings.find("\"output\""), 0, "\"hosting\": \"cloudflare-pages\",\n  ");
+  test::write_file(dir / "sitegen.json", settings);
+  const std::string expected = "sitegen.json: warning: \"hosting\": the site has ";
+  auto check = test::run_sitegen("check --source '" + dir.path() + "'");
+  INFO(check.err);
+  CHECK(check.exit_code == 0);
+  CHECK(check.err.find(expected) != std::string::npos);
+  CHECK(check.err.find("and Cloudflare Pages takes at most 20,000 per deployment") != std::string::npos);
+  // --strict stops the build there: nothing is written.
+  auto strict = test::run_sitegen("build --strict --source '" + dir.path() + "'");
+  INFO(strict.err);
+  CHECK(strict.exit_code == 1);
+  CHECK(strict.err.find("\"hosting\": the site has 22,530 files, and Cloudflare Pages takes at most 20,000") !=
+        std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "public"));
+  // The same site for a host without that limit builds without the warning.
+  auto netlify = test::run_sitegen("build --quiet --host netlify --source '" + dir.path() + "'");
+  CHECK(netlify.exit_code == 0);
+  CHECK(netlify.err.find(expected) == std::string::npos);
+}
