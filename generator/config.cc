@@ -7,14 +7,23 @@
 
 namespace sitegen {
 
-bool is_known_host(const std::string& name) {
-  for (const char* host : {"generic", "cloudflare-pages", "netlify", "github-pages"}) {
-    if (name == host) return true;
-  }
-  return false;
+const std::vector<std::string>& known_hosts() {
+  static const std::vector<std::string> hosts = {"generic", "cloudflare-pages", "netlify", "github-pages"};
+  return hosts;
 }
 
-std::string known_host_names() { return "\"generic\", \"cloudflare-pages\", \"netlify\" or \"github-pages\""; }
+bool is_known_host(const std::string& name) {
+  return std::find(known_hosts().begin(), known_hosts().end(), name) != known_hosts().end();
+}
+
+std::string known_host_names() {
+  const auto& hosts = known_hosts();
+  std::string out;
+  for (size_t i = 0; i < hosts.size(); ++i) {
+    out += std::string(i == 0 ? "" : i + 1 == hosts.size() ? " or " : ", ") + "\"" + hosts[i] + "\"";
+  }
+  return out;
+}
 
 bool is_locale_id(const std::string& id) {
   size_t i = 0;

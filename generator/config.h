@@ -23,7 +23,8 @@ struct Config {
 // eight letters or digits. What sitegen.json's "locales" (and `init --locales`) may hold.
 bool is_locale_id(const std::string& id);
 
-// The "hosting" names sitegen knows (hosting.h has what each host takes).
+// The "hosting" names sitegen knows, the default first (hosting.h has what each host takes).
+const std::vector<std::string>& known_hosts();
 bool is_known_host(const std::string& name);
 std::string known_host_names();  // for messages: "\"generic\", … or \"github-pages\""
 

@@ -53,7 +53,7 @@ int main(int argc, char** argv) {
   build_command->add_option("--host", build.hosting,
                             "The static host the site is for, overriding \"hosting\" in sitegen.json: generic, "
                             "cloudflare-pages, netlify or github-pages (each gets only the files and rules it reads)")
-      ->check(CLI::IsMember({"generic", "cloudflare-pages", "netlify", "github-pages"}));
+      ->check(CLI::IsMember(sitegen::known_hosts()));
   build_command->add_flag("--strict", build.strict, "Treat warnings (such as missing translations) as errors");
   build_command->add_flag("--quiet", build.quiet, "Print errors only");
   build_command->add_option("-j,--jobs", build.jobs, "Render threads (default: one per core)")

@@ -323,14 +323,14 @@ server_->Get(R"(/.*)", [&](const httplib::Request& request, httplib::Response& r
   std::string file;
   const bool inside = path.rfind(base_path, 0) == 0;
   if (inside) {
-    // ".../index.html" is the folder's page: its URL is the folder's, as on every static host.
+    file = resolve_served_file(out_dir_, "/" + path.substr(base_path.size()));
     const std::string index = "/index.html";
-    if (path.size() >= index.size() && path.compare(path.size() - index.size(), index.size(), index) == 0 &&
-        !resolve_served_file(out_dir_, "/" + path.substr(base_path.size())).empty()) {
+    if (!file.empty() && path.size() >= index.size() &&
+        path.compare(path.size() - index.size(), index.size(), index) == 0) {
+      // ".../index.html" is the folder's page: its URL is the folder's, as on every static host.
       response.set_redirect(path.substr(0, path.size() - index.size() + 1), 301);
       return;
     }
-    file = resolve_served_file(out_dir_, "/" + path.substr(base_path.size()));
     // "/smtp" is a folder: send the browser to "/smtp/" so relative links resolve.
     if (!file.empty() && fs::path(file).filename() == "index.html" && path.back() != '/') {
       response.set_redirect(path + "/", 301);

@@ -152,6 +152,10 @@ TEST_CASE("each host gets only the rules and files it reads: Cloudflare Pages at
   CHECK(std::find(paths.begin(), paths.end(), ".nojekyll") != paths.end());
 }
 
+TEST_CASE("every host sitegen.json may name has its limits in the table", "[hosting]") {
+  for (const auto& name : known_hosts()) CHECK(host_limits(name).name == name);
+}
+
 TEST_CASE("more files than the host takes is a warning that names the limit and what to change", "[hosting]") {
   Config config;
   Diagnostics quiet;
