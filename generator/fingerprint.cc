@@ -43,6 +43,7 @@ Fingerprints::Fingerprints(const Site& site) {
   global.add(site.assets.icon);  // every page links it
   global_ = global.done();
   site_default_locale_ = config.default_locale;
+  hosting_ = config.hosting;
 
   for (const auto& locale : site.locales.list) {
     DigestBuilder strings;
@@ -111,7 +112,9 @@ Digest Fingerprints::page(const Page& page) const {
 }
 
 Digest Fingerprints::hosting() const {
-  return DigestBuilder().add(global_).add("hosting files").add(every_outline_.at(site_default_locale_)).done();
+  return DigestBuilder()
+      .add(global_).add("hosting files").add(hosting_).add(every_outline_.at(site_default_locale_))
+      .done();
 }
 
 Digest Fingerprints::search_index(const std::string& locale) const {

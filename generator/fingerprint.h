@@ -28,6 +28,7 @@ class Fingerprints {
   // Catalog data is digested per locale: a page shows the translations of its own locale.
   using InLocale = std::pair<std::string, const void*>;  // (locale, protocol or code)
   std::string site_default_locale_;         // the hosting files list the default locale's URLs too
+  std::string hosting_;                     // and are made for the host sitegen.json names
   Digest global_;                            // the binary, settings, templates, assets
   std::map<std::string, Digest> locales_;    // every string of a locale (with fallbacks)
   std::map<InLocale, Digest> outlines_;      // header and every code's number, name, slug, class

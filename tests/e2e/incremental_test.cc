@@ -266,6 +266,8 @@ TEST_CASE("incremental = clean after editing each template, asset and setting", 
       {"locales", json::array({"en", "ar", "fr"})},
       {"default_locale", "fr"},
       {"locales", json::array({"fr", "en"})},
+      {"hosting", "github-pages"},
+      {"hosting", "cloudflare-pages"},
   };
   for (const auto& [key, value] : settings) {
     json config = site.read_json("sitegen.json");
