@@ -451,6 +451,15 @@ const Code* Protocol::find(const std::string& id) const {
   return nullptr;
 }
 
+std::vector<const Code*> Protocol::other_classes_of(const Code& code) const {
+  std::vector<const Code*> out;
+  if (code.subject.empty()) return out;
+  for (const auto& other : codes) {
+    if (&other != &code && other.key[1] == code.key[1] && other.key[2] == code.key[2]) out.push_back(&other);
+  }
+  return out;
+}
+
 const Protocol* Catalog::find(const std::string& id) const {
   for (const auto& protocol : protocols) {
     if (protocol.id == id) return &protocol;

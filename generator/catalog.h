@@ -108,6 +108,9 @@ struct Protocol {
   const std::string& english(const std::string& field) const;  // "title" or "summary"
 
   const Code* find(const std::string& id) const;
+  // The same condition in the protocol's other classes: 4.7.1 (and 2.7.1, if there were one)
+  // for 5.7.1; nothing for codes without a subject. In code order.
+  std::vector<const Code*> other_classes_of(const Code& code) const;
   // The curated prose of the pair of codes `a` and `b` (in either order), or nothing.
   const CuratedPair* curated_pair(const Code& a, const Code& b) const;
   // success | intermediate | redirect | transient | permanent

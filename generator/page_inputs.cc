@@ -25,14 +25,12 @@ PageInputs page_inputs(const Page& page) {
     case PageKind::code:
       inputs.outline = page.protocol;
       inputs.entries = {page.code, nullptr, nullptr};
-      // 5.7.1's page shows 4.7.1 (and 2.7.1 if there were one) with their summaries.
-      if (!page.code->subject.empty()) {
+      // 5.7.1's page shows 4.7.1 (and 2.7.1 if there were one) with their summaries: at most the
+      // two other classes of a dotted code.
+      {
         size_t next = 1;
-        for (const auto& other : page.protocol->codes) {
-          if (&other != page.code && other.key[1] == page.code->key[1] && other.key[2] == page.code->key[2] &&
-              next < inputs.entries.size()) {
-            inputs.entries[next++] = &other;
-          }
+        for (const Code* other : page.protocol->other_classes_of(*page.code)) {
+          if (next < inputs.entries.size()) inputs.entries[next++] = other;
         }
       }
       break;

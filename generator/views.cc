@@ -114,15 +114,12 @@ void add_related_codes(const PageWriter& w, const Page& page, ViewData& view) {
     if (links.is_empty_list()) return ViewData(false);
     return fields("heading", text(l.html(heading)), "links", std::move(links));
   };
-  ViewData siblings = list(4);
-  if (!code.subject.empty()) {
-    for (const auto& other : protocol.codes) {
-      if (other.id == code.id || other.key[1] != code.key[1] || other.key[2] != code.key[2]) continue;
-      append(siblings, fields("href", text(w.href(code_path(w.prefix(), protocol, other))),
-                              "label", text(w.outline(other).title),
-                              "class", text(w.outline(other).class_label),
-                              "summary", text(w.entry(other).summary)));
-    }
+  ViewData siblings = list(2);
+  for (const Code* other : protocol.other_classes_of(code)) {
+    append(siblings, fields("href", text(w.href(code_path(w.prefix(), protocol, *other))),
+                            "label", text(w.outline(*other).title),
+                            "class", text(w.outline(*other).class_label),
+                            "summary", text(w.entry(*other).summary)));
   }
   view["other_classes"] = section("headings.other_classes", std::move(siblings));
   // Links to the codes of the protocol this one refines, or that refines it: the registry lists
