@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Benchmark of sitegen build, printing the figures the README quotes:
-#   bash bench/run.sh            (the default site and a synthetic site of ~30,000 pages)
-# For each: full build, the write floor (cp -r of the same output), their ratio, no-op rebuild,
-# rebuild after one catalog entry changed, peak RSS, pages/s.
+#   bash bench/run.sh             the default site and a synthetic site of ~30,000 pages, then
+#                                 synthetic sites of ~100,000 and ~300,000 pages
+#   bash bench/run.sh --million   and one of ~1,000,000 pages (about 21 GB of disk, 3 minutes)
+# For the first two: full build, the write floor (cp -r of the same output), their ratio, no-op
+# rebuild, rebuild after one catalog entry changed, peak RSS, pages/s. For the larger ones (one
+# clean build each, which takes minutes): time, pages/s and peak RSS, of the clean build and of
+# a no-op rebuild, against the default site's.
 #
 # Full build and floor: 5 rounds, each building and copying both sites in turn, so that both
 # meet the disk in the same state; each command writes into a folder nothing has used before,
@@ -13,6 +17,8 @@
 # command measured that, not the writing. Rebuilds are timed with hyperfine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+scale_codes=(224 387)  # synthetic sites of 100,800 and 300,324 pages (n codes: 4 * (n + n(n-1)/2) + 4)
+if [ "${1:-}" = --million ]; then scale_codes+=(707); fi
 need=()
 command -v python3 >/dev/null || need+=(python3)
 command -v hyperfine >/dev/null || need+=(hyperfine)
@@ -104,4 +110,37 @@ PY2
   printf '  peak RSS              %6.1f MB\n' "$(echo "$rss / 1024" | bc -l)"
 done
 printf '\npages/s of the synthetic site against the default site: %+.1f%%\n' "$(echo "100 * (${rates[1]} - ${rates[0]}) / ${rates[0]}" | bc -l)"
+
+# Scale: one clean build of each larger synthetic site into a new folder, then a no-op rebuild.
+default_rss=$(/usr/bin/time -v "$sitegen" build --quiet --source "${sources[0]}" --out "$work/default-rss2" 2>&1 |
+              sed -n 's/.*Maximum resident set size (kbytes): //p')
+# `time -v`'s wall clock and peak RSS of a command: "seconds kilobytes" (its output: $work/out.txt).
+timed() {
+  /usr/bin/time -v "$@" 2>&1 >"$work/out.txt" | awk -F': ' '
+    /Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i] }
+    /Maximum resident set size/ { rss = $2 }
+    END { print s, rss }'
+}
+printf '\nscale (one clean build each; the default site: %.0f pages/s, peak RSS %.1f MB):\n' "${rates[0]}" "$(echo "$default_rss / 1024" | bc -l)"
+printf '  %9s  %8s  %9s  %8s  %10s  %9s  %13s\n' pages "build s" "pages/s" "vs dflt" "peak RSS" "vs dflt" "no-op s / RSS"
+for n in "${scale_codes[@]}"; do
+  python3 bench/make_catalog.py "$n" "$work/scale-$n"
+  free_kb=$(df -Pk "$work" | awk 'NR == 2 { print $4 }')
+  need_kb=$((n * n * 2 * 21 + 1048576))  # ~21 KB per page on disk, 2n^2 pages
+  if [ "$free_kb" -lt "$need_kb" ]; then
+    echo "bench: the site of $n codes needs $((need_kb / 1024)) MB free in $work, has $((free_kb / 1024)) MB" >&2
+    exit 1
+  fi
+  sync
+  read -r secs rss < <(timed "$sitegen" build --source "$work/scale-$n" --out "$work/scale-$n-out")
+  count=$(sed -n 's/^sitegen: built \([0-9]*\) pages.*/\1/p' "$work/out.txt")
+  read -r noop_secs noop_rss < <(timed "$sitegen" build --quiet --source "$work/scale-$n" --out "$work/scale-$n-out")
+  files=$(find "$work/scale-$n-out" -type f | wc -l)
+  rate=$(echo "$count / $secs" | bc -l)
+  printf '  %9d  %8.2f  %9.0f  %+7.1f%%  %7.1f MB  %8.2fx  %5.2f s / %.0f MB\n' "$count" "$secs" "$rate" \
+    "$(echo "100 * ($rate - ${rates[0]}) / ${rates[0]}" | bc -l)" "$(echo "$rss / 1024" | bc -l)" \
+    "$(echo "$rss / $default_rss" | bc -l)" "$noop_secs" "$(echo "$noop_rss / 1024" | bc -l)"
+  [ "$files" -ge "$count" ] || { echo "bench: the site of $n codes has $files files, fewer than its $count pages" >&2; wrong=1; }
+  rm -rf "$work/scale-$n-out" "$work/scale-$n"
+done
 exit "$wrong"

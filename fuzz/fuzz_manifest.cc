@@ -11,7 +11,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const sitegen::Manifest manifest = sitegen::parse_manifest(std::string(reinterpret_cast<const char*>(data), size));
   for (const auto& [path, entry] : manifest.files) {
-    if (!sitegen::is_safe_relative_path(path)) std::abort();
+    if (!sitegen::is_safe_relative_path(std::string(path))) std::abort();
   }
   for (const auto& path : manifest.user_files) {
     if (!sitegen::is_safe_relative_path(path)) std::abort();

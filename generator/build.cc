@@ -76,19 +76,15 @@ std::optional<fs::path> output_folder(const BuildOptions& options, const fs::pat
   return out_dir;
 }
 
-std::vector<std::pair<std::string, size_t>> per_locale_counts(const std::vector<Page>& pages, const Config& config) {
-  std::map<std::string, size_t> counts;
-  for (const auto& page : pages) {
-    if (page.kind != PageKind::not_found) ++counts[page.locale];
-  }
+std::vector<std::pair<std::string, size_t>> per_locale_counts(const Plan& pages, const Config& config) {
   std::vector<std::pair<std::string, size_t>> out;
-  for (const auto& locale : config.locales) out.emplace_back(locale, counts[locale]);
+  for (const auto& locale : config.locales) out.emplace_back(locale, pages.pages_per_locale() - 1);  // not its 404 page
   return out;
 }
 
 // Each of the user's files that stands where the new site needs a path, with the entry whose
 // page needs it.
-void report_user_files_in_the_way(const UserFilesInTheWay& e, const std::vector<Page>& pages, const fs::path& out_dir,
+void report_user_files_in_the_way(const UserFilesInTheWay& e, const Plan& pages, const fs::path& out_dir,
                                   Diagnostics& diagnostics) {
   for (const auto& path : e.paths()) {
     std::string wanted_by;
@@ -107,11 +103,28 @@ void report_user_files_in_the_way(const UserFilesInTheWay& e, const std::vector<
   }
 }
 
+// The hosting files, streamed into the staging folder as they are made.
+class HostingToWriter : public HostingSink {
+ public:
+  HostingToWriter(OutputWriter& writer, const Digest& inputs) : writer_(writer), inputs_(inputs) {}
+  void begin(const std::string& path) override { file_ = writer_.write_streamed(path, inputs_); }
+  void append(std::string_view bytes) override { file_->append(bytes); }
+  void end() override {
+    file_->finish();
+    file_.reset();
+  }
+
+ private:
+  OutputWriter& writer_;
+  Digest inputs_;
+  std::unique_ptr<OutputWriter::StreamedFile> file_;
+};
+
 // Thrown when BuildOptions::cancel is set: the staged files are left for the next build.
 struct BuildCancelled {};
 
 // The write stage: every page, search index, hosting file and asset, then the swap.
-void write_site(const BuildOptions& options, const Site& input, const std::vector<Page>& pages,
+void write_site(const BuildOptions& options, const Site& input, const Plan& pages,
                 OutputWriter& writer, const BuildProgress& progress, BuildResult& result) {
   const Config& config = input.config;
   Fingerprints fingerprints(input);
@@ -124,6 +137,7 @@ void write_site(const BuildOptions& options, const Site& input, const std::vecto
                    [&] { site_data.emplace(prepare_site_data(config, input.catalog, input.locales, input.assets)); });
     return *site_data;
   };
+  writer.expect_pages(pages.size(), [&pages](size_t i) { return pages[i].file; });
   for (const auto& [path, bytes] : input.assets.files) writer.write(path, bytes);
   for (const auto& [path, bytes] : input.static_files) writer.write(path, bytes);  // static/, as it is
   // The site-wide files are made on a thread of their own while the pages render: the
@@ -136,7 +150,8 @@ void write_site(const BuildOptions& options, const Site& input, const std::vecto
     }
     const Digest hosting_inputs = fingerprints.hosting();
     if (options.force || !writer.reuse_all(hosting_inputs)) {
-      for (const auto& file : hosting_files(pages, input.catalog, config)) writer.write(file.path, file.bytes, hosting_inputs);
+      HostingToWriter sink(writer, hosting_inputs);
+      write_hosting_files(pages, input.catalog, config, sink);
     }
   });
   // view -> render -> write, page by page on every core; pages whose inputs did not change
@@ -149,11 +164,12 @@ void write_site(const BuildOptions& options, const Site& input, const std::vecto
         pages.size(), jobs,
         [&](size_t i) {
           if (options.cancel && options.cancel->load(std::memory_order_relaxed)) return;
-          const Page& page = pages[i];
+          const Page page = pages[i];
           const Digest inputs = fingerprints.page(page);
-          if (options.force || !writer.reuse(page.file, inputs)) {
+          if (options.force || !writer.reuse_page(i, page.file, inputs)) {
             const View view = make_view(page, site());
-            writer.write(page.file, input.templates.render(page_kind_name(page.kind), view.page, view.shared), inputs);
+            writer.write_page(i, page.file, input.templates.render(page_kind_name(page.kind), view.page, view.shared),
+                              inputs);
             ++rendered;
           }
           ++done;
@@ -205,7 +221,7 @@ BuildResult build_site(const BuildOptions& options, Diagnostics& diagnostics, co
   if (options.hosting) input.config.hosting = *options.hosting;
 
   // plan
-  const std::vector<Page> pages = plan_site(input.catalog, input.config);
+  const Plan pages = plan_site(input.catalog, input.config);
   result.pages = pages.size();
   result.pages_per_locale = per_locale_counts(pages, input.config);
   result.translations = coverage_line(translation_coverage(input.catalog, input.config));

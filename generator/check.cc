@@ -57,7 +57,7 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
   // With inputs that load, the templates are walked with real views: a name no page has is a
   // misspelling that would render empty.
   if (site && !diagnostics.has_errors()) {
-    const std::vector<Page> pages = plan_site(site->catalog, site->config);
+    const Plan pages = plan_site(site->catalog, site->config);
     const SiteData data = prepare_site_data(site->config, site->catalog, site->locales, site->assets);
     check_template_fields(site->templates, pages, data, diagnostics);
   }

@@ -1,6 +1,5 @@
 #include "code_strings.h"
 
-#include "pair_policy.h"
 
 #include <future>
 
@@ -226,8 +225,8 @@ SiteData prepare_site_data(const Config& config, const Catalog& catalog, const L
       for (const auto& locale : locales.list) site.prose[{&locale, &code}] = localized_prose(code, english, locale);
     }
   }
-  // Each locale's strings are made on a thread of their own: with the titles of every pair, this
-  // is the longest step before the first page renders.
+  // Each locale's strings are made on a thread of their own: this is the longest step before the
+  // first page renders.
   using CodeStrings = std::vector<std::pair<const Code*, LocalizedCode>>;
   std::vector<std::future<CodeStrings>> made;
   for (const auto& locale : locales.list) {
@@ -235,15 +234,7 @@ SiteData prepare_site_data(const Config& config, const Catalog& catalog, const L
       LocaleWriter writer(locale, site);
       CodeStrings out;
       for (const auto& protocol : site.catalog.protocols) {
-        const size_t first = out.size();
         for (const auto& code : protocol.codes) out.emplace_back(&code, writer.localize(protocol, code));
-        // Only the pairs with a page have a title (pair_policy.h).
-        for_each_pair_page(protocol, [&](size_t i, size_t j) {
-          CodeOutlineStrings& low = out[first + i].second.outline;
-          if (low.pair_titles.empty()) low.pair_titles.resize(protocol.codes.size());
-          low.pair_titles[j] = writer.pair_title(protocol, protocol.codes[i], low, protocol.codes[j],
-                                                 out[first + j].second.outline, true);
-        });
       }
       return out;
     }));

@@ -58,9 +58,8 @@ struct CodeOutlineStrings {           // made from the code's number, name and c
   std::string use_label;            // "Use 214 (Help Message) when …"
   std::string compare_with;         // "Compare 214 with …"
   std::string other_pairs_heading;  // "Other comparisons with 214"
-  // The titles of this code's pairs with the codes after it in its protocol, marked for the page
-  // body, by the other code's index in Protocol::codes: a pair page shows five pair titles.
-  std::vector<std::string> pair_titles;
+  // Pair titles are made as pages need them (a pair page shows five), not stored per pair: a
+  // catalog of many codes has millions of pairs.
 };
 struct CodeEntryStrings {             // made from every field of the code
   std::string summary;              // inline HTML, marked

@@ -97,20 +97,6 @@ int make_entry(int base, const std::string& rest, bool new_folder, const std::fu
   return result;
 }
 
-void write_all(int fd, const std::string& bytes, const std::string& shown) {
-  for (size_t done = 0; done < bytes.size();) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      const int error = errno;
-      ::close(fd);
-      throw OutputError(shown + ": cannot write the file: " + std::strerror(error));
-    }
-    done += static_cast<size_t>(n);
-  }
-  if (::close(fd) != 0) throw OutputError(shown + ": cannot write the file: " + std::strerror(errno));
-}
-
 void list_under(int dir_fd, const std::string& prefix, std::vector<std::string>& files,
                 const std::function<bool(const std::string&)>& descend) {
   DIR* dir = ::fdopendir(dir_fd);
@@ -211,8 +197,33 @@ bool FolderTree::is_file(const std::string& relative) const {
   return ::fstatat(base, rest.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode);
 }
 
+NewFile::~NewFile() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+void NewFile::write(std::string_view bytes) {
+  for (size_t done = 0; done < bytes.size();) {
+    const ssize_t n = ::write(fd_, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) throw OutputError(shown_ + ": cannot write the file: " + std::strerror(errno));
+    done += static_cast<size_t>(n);
+  }
+}
+
+void NewFile::close() {
+  const int fd = fd_;
+  fd_ = -1;
+  if (::close(fd) != 0) throw OutputError(shown_ + ": cannot write the file: " + std::strerror(errno));
+}
+
 void FolderTree::write_new_file(const std::string& relative, const std::string& bytes, bool new_folder) {
-  const std::string shown = path_ + "/" + relative;
+  NewFile file = create_file(relative, new_folder);
+  file.write(bytes);
+  file.close();
+}
+
+NewFile FolderTree::create_file(const std::string& relative, bool new_folder) {
+  std::string shown = path_ + "/" + relative;
   std::string rest;
   const int base = base_of(relative, true, rest);
   if (base < 0) throw OutputError(path_ + "/" + folder_of(relative) + ": cannot create the folder: " + std::strerror(errno));
@@ -220,7 +231,7 @@ void FolderTree::write_new_file(const std::string& relative, const std::string& 
     return open_beneath(base, rest, O_WRONLY | O_CREAT | O_EXCL, 0666);
   });
   if (fd < 0) throw OutputError(shown + ": cannot write the file: " + std::strerror(errno));
-  write_all(fd, bytes, shown);
+  return NewFile(fd, std::move(shown));
 }
 
 bool FolderTree::link_from(const FolderTree& source, const std::string& relative) {
@@ -293,8 +304,14 @@ void FolderTree::remove_file(const std::string& relative) {
 }
 
 void FolderTree::replace_top_file(const std::string& name, const std::string& bytes) {
+  replace_top_file(name, [&](NewFile& file) { file.write(bytes); });
+}
+
+void FolderTree::replace_top_file(const std::string& name, const std::function<void(NewFile&)>& write) {
   const std::string temporary = name + ".sitegen-tmp";
-  write_new_file(temporary, bytes);
+  NewFile file = create_file(temporary);
+  write(file);
+  file.close();
   if (::renameat(root_, temporary.c_str(), root_, name.c_str()) != 0) {
     throw OutputError(path_ + "/" + name + ": cannot replace the file: " + std::strerror(errno));
   }

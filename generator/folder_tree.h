@@ -7,6 +7,7 @@
 #include <mutex>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -22,6 +23,24 @@ class OutputError : public std::runtime_error {
 // -> "index.html": the two halves of a path below a folder.
 std::string folder_of(const std::string& path);
 std::string name_of(const std::string& path);
+
+// A file being written, piece by piece (FolderTree::create_file). close() reports a failed
+// write; a NewFile dropped without it (on the way out of an error) closes quietly.
+class NewFile {
+ public:
+  NewFile(int fd, std::string shown) : fd_(fd), shown_(std::move(shown)) {}
+  ~NewFile();
+  NewFile(NewFile&& other) noexcept : fd_(other.fd_), shown_(std::move(other.shown_)) { other.fd_ = -1; }
+  NewFile(const NewFile&) = delete;
+  NewFile& operator=(const NewFile&) = delete;
+  NewFile& operator=(NewFile&&) = delete;
+  void write(std::string_view bytes);  // throws OutputError
+  void close();                        // throws OutputError
+
+ private:
+  int fd_;
+  std::string shown_;
+};
 
 // Every path below the root is resolved one name at a time without following links (openat2's
 // RESOLVE_NO_SYMLINKS where the kernel has it): a symlink someone put inside is an entry like a
@@ -47,6 +66,8 @@ class FolderTree {
   // tree that is sitegen's own. `new_folder`: the file's folder is most likely new (a site
   // written from empty), so it is made first instead of after a failed open. Throws OutputError.
   void write_new_file(const std::string& relative, const std::string& bytes, bool new_folder = false);
+  // The same for a file whose bytes come piece by piece.
+  NewFile create_file(const std::string& relative, bool new_folder = false);
   // Makes `relative` here the same file as `relative` in `source` (a hard link, or a copy on a
   // file system without them), making room as write_new_file does. The source entry must be a
   // regular file or a symlink reached without a symlink on the way; false if there is none.
@@ -57,6 +78,8 @@ class FolderTree {
   // Replaces the file `name` at the top of the tree in one step (written beside, then renamed),
   // so a reader never sees half of it. Throws OutputError.
   void replace_top_file(const std::string& name, const std::string& bytes);
+  // The same, with the bytes written by `write` (the manifest of a large site, never held whole).
+  void replace_top_file(const std::string& name, const std::function<void(NewFile&)>& write);
   // Removes the file `name` at the top of the tree, if there is one.
   void remove_top_file(const std::string& name);
 

@@ -68,6 +68,11 @@ DigestBuilder& DigestBuilder::add(std::string_view field) {
   return *this;
 }
 
+DigestBuilder& DigestBuilder::add_bytes(std::string_view bytes) {
+  XXH3_128bits_update(state_of(state_), bytes.data(), bytes.size());
+  return *this;
+}
+
 DigestBuilder& DigestBuilder::add(const Digest& digest) {
   // A digest goes in behind a length no string field can have, so it never reads as one.
   const uint64_t marker = ~uint64_t{0};

@@ -37,6 +37,9 @@ class DigestBuilder {
   DigestBuilder& operator=(const DigestBuilder&) = delete;
   DigestBuilder& add(std::string_view field);
   DigestBuilder& add(const Digest& digest);
+  // Bytes as they are, without a length: fed only with these, the digest is digest_of() of
+  // their concatenation (a file digested piece by piece as it is written).
+  DigestBuilder& add_bytes(std::string_view bytes);
   Digest done() const;
 
  private:

@@ -4,8 +4,7 @@
 
 #include <algorithm>
 #include <fstream>
-#include <map>
-#include <tuple>
+#include <optional>
 
 #include "html.h"
 #include "urls.h"
@@ -14,75 +13,98 @@ namespace sitegen {
 
 namespace {
 
-// The alternates of a page in every locale (and x-default): the same for each locale's version of
-// the page, so they are made once per page and shared.
-std::string sitemap_alternates(const Page& page, const Config& config) {
-  std::string links;
-  for (const auto& locale : config.locales) {
-    links += "<xhtml:link rel=\"alternate\" hreflang=\"" + locale + "\" href=\"" +
-             escape_html(config.base_url + path_in_locale(page, locale, config)) + "\"/>";
+// Pieces of a file, handed to the sink in blocks of about 64 KB rather than one call per line.
+class BufferedFile {
+ public:
+  BufferedFile(HostingSink& sink, const std::string& path) : sink_(sink) {
+    sink_.begin(path);
+    buffer_.reserve(kBlock + 4096);
   }
-  links += "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"" +
-           escape_html(config.base_url + path_in_locale(page, config.default_locale, config)) + "\"/>";
-  return links;
+  BufferedFile& operator<<(std::string_view bytes) {
+    buffer_ += bytes;
+    if (buffer_.size() >= kBlock) flush();
+    return *this;
+  }
+  void end() {
+    flush();
+    sink_.end();
+  }
+
+ private:
+  static constexpr size_t kBlock = 64 * 1024;
+  void flush() {
+    if (!buffer_.empty()) sink_.append(buffer_);
+    buffer_.clear();
+  }
+  HostingSink& sink_;
+  std::string buffer_;
+};
+
+// The alternates of a page in every locale (and x-default).
+void add_sitemap_alternates(BufferedFile& out, const Page& page, const Config& config) {
+  for (const auto& locale : config.locales) {
+    out << "<xhtml:link rel=\"alternate\" hreflang=\"" << locale << "\" href=\""
+        << escape_html(config.base_url + path_in_locale(page, locale, config)) << "\"/>";
+  }
+  out << "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\""
+      << escape_html(config.base_url + path_in_locale(page, config.default_locale, config)) << "\"/>";
 }
 
-std::vector<HostingFile> sitemaps(const std::vector<Page>& pages, const Config& config, size_t limit) {
-  const std::string head =
+// Every page but the 404 pages, at most `limit` URLs per file: one sitemap.xml, or sitemap-1.xml,
+// sitemap-2.xml, ... and sitemap.xml as their index.
+void write_sitemaps(const Plan& pages, const Config& config, size_t limit, HostingSink& sink) {
+  const char* const head =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
-  // Built in place: the default site's sitemap is several megabytes.
-  std::vector<std::string> chunks{head};
-  size_t in_chunk = 0;
-  std::map<std::tuple<PageKind, const Protocol*, const Code*, const Code*>, std::string> alternates;
-  for (const auto& page : pages) {
+  const size_t urls = pages.size() - config.locales.size();  // each locale has one 404 page
+  const size_t files = std::max<size_t>(1, (urls + limit - 1) / limit);
+  std::optional<BufferedFile> out;
+  size_t in_file = 0, file = 0;
+  for (const Page& page : pages) {
     if (page.kind == PageKind::not_found) continue;
-    if (in_chunk == limit) {
-      chunks.emplace_back(head);
-      in_chunk = 0;
+    if (!out || in_file == limit) {
+      if (out) {
+        *out << "</urlset>\n";
+        out->end();
+      }
+      ++file;
+      out.emplace(sink, files == 1 ? "sitemap.xml" : "sitemap-" + std::to_string(file) + ".xml");
+      *out << head;
+      in_file = 0;
     }
-    auto [links, made] = alternates.try_emplace({page.kind, page.protocol, page.code, page.other});
-    if (made) links->second = sitemap_alternates(page, config);
-    std::string& chunk = chunks.back();
-    // Reserved up front from the first entry's size: growing a string of megabytes by doubling
-    // costs more in copies and page faults than making it.
-    if (in_chunk == 1) chunk.reserve(chunk.size() * std::min(limit, pages.size()) * 5 / 4);
-    chunk += "<url><loc>";
-    chunk += escape_html(config.base_url + page.path);
-    chunk += "</loc>";
-    chunk += links->second;
-    chunk += "</url>\n";
-    ++in_chunk;
+    *out << "<url><loc>" << escape_html(config.base_url + page.path) << "</loc>";
+    add_sitemap_alternates(*out, page, config);
+    *out << "</url>\n";
+    ++in_file;
   }
-  for (auto& chunk : chunks) chunk += "</urlset>\n";
-  std::vector<HostingFile> files;
-  if (chunks.size() == 1) {
-    files.push_back({"sitemap.xml", std::move(chunks[0])});  // moved: an initializer list would copy
-    return files;
+  if (!out) out.emplace(sink, "sitemap.xml") << head;  // a site of 404 pages only
+  *out << "</urlset>\n";
+  out->end();
+  if (files == 1) return;
+  BufferedFile index(sink, "sitemap.xml");
+  index << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+           "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+  for (size_t i = 1; i <= files; ++i) {
+    index << "<sitemap><loc>" << escape_html(config.base_url + "sitemap-" + std::to_string(i) + ".xml")
+          << "</loc></sitemap>\n";
   }
-  std::string index =
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
-  for (size_t i = 0; i < chunks.size(); ++i) {
-    std::string name = "sitemap-" + std::to_string(i + 1) + ".xml";
-    index += "<sitemap><loc>" + escape_html(config.base_url + name) + "</loc></sitemap>\n";
-    files.push_back({std::move(name), std::move(chunks[i])});
-  }
-  files.push_back({"sitemap.xml", index + "</sitemapindex>\n"});
-  return files;
+  index << "</sitemapindex>\n";
+  index.end();
 }
 
 // Netlify and Cloudflare Pages read _redirects: bare code URLs and reversed pairs get a 301 to
 // the canonical page. (Hosts that do not read it get the same from the 404 page's script.)
-std::string redirects(const Catalog& catalog, const Config& config, size_t rule_limit) {
+void write_redirects(const Catalog& catalog, const Config& config, size_t rule_limit, HostingSink& sink) {
   const std::string base = base_path_of(config.base_url);
-  std::string out = "# Written by sitegen: short and reversed URLs to the canonical pages.\n";
+  BufferedFile out(sink, "_redirects");
+  out << "# Written by sitegen: short and reversed URLs to the canonical pages.\n";
   // A host that reads at most `rule_limit` rules (Cloudflare Pages: 2,000) gets the short code URLs
   // first and as many reversed pairs as fit; the 404 page's script handles the rest.
   size_t rules = 0;
-  auto add = [&](const std::string& line) {
-    if (rule_limit && rules >= rule_limit) return;
-    out += line;
+  auto room = [&] { return !rule_limit || rules < rule_limit; };
+  auto add = [&](const std::string& from, const std::string& to) {
+    if (!room()) return;
+    out << from << " " << to << " 301\n";
     ++rules;
   };
   for (const auto& locale : config.locales) {
@@ -91,8 +113,8 @@ std::string redirects(const Catalog& catalog, const Config& config, size_t rule_
       for (const auto& code : protocol.codes) {
         std::string bare = base + prefix + protocol.id + "/" + code.id;
         std::string target = base + code_path(prefix, protocol, code);
-        add(bare + " " + target + " 301\n");
-        add(bare + "/ " + target + " 301\n");
+        add(bare, target);
+        add(bare + "/", target);
       }
     }
   }
@@ -100,15 +122,14 @@ std::string redirects(const Catalog& catalog, const Config& config, size_t rule_
     std::string prefix = locale_prefix(locale, config.default_locale);
     for (const auto& protocol : catalog.protocols) {
       for_each_pair_page(protocol, [&](size_t i, size_t j) {
+        if (!room()) return;
         const Code& low = protocol.codes[i];
         const Code& high = protocol.codes[j];
-        if (rule_limit && rules >= rule_limit) return;
-        add(base + reversed_pair_path(prefix, protocol, low, high) + " " + base + pair_path(prefix, protocol, low, high) +
-            " 301\n");
+        add(base + reversed_pair_path(prefix, protocol, low, high), base + pair_path(prefix, protocol, low, high));
       });
     }
   }
-  return out;
+  out.end();
 }
 
 // Long caching for fingerprinted assets, revalidation for everything else. The rules do not
@@ -147,7 +168,7 @@ const HostLimits& host_limits(const std::string& hosting) {
   return kHosts[0];
 }
 
-size_t planned_file_count(const std::vector<Page>& pages, const Config& config, size_t assets, size_t static_files) {
+size_t planned_file_count(const Plan& pages, const Config& config, size_t assets, size_t static_files) {
   const HostLimits& host = host_limits(config.hosting);
   const size_t sitemaps = pages.empty() ? 1 : (pages.size() + kSitemapUrlLimit - 1) / kSitemapUrlLimit;
   return pages.size() + assets + static_files + config.locales.size() + sitemaps + (sitemaps > 1) +
@@ -170,18 +191,33 @@ void check_host_limits(size_t files, const Config& config, Diagnostics& diagnost
   }
 }
 
-std::vector<HostingFile> hosting_files(const std::vector<Page>& pages, const Catalog& catalog, const Config& config,
-                                       size_t sitemap_url_limit) {
+void write_hosting_files(const Plan& pages, const Catalog& catalog, const Config& config, HostingSink& sink,
+                         size_t sitemap_url_limit) {
   const HostLimits& host = host_limits(config.hosting);
-  std::vector<HostingFile> files = sitemaps(pages, config, sitemap_url_limit);
-  std::string sitemap_url = config.base_url + "sitemap.xml";
-  files.push_back({"robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " + sitemap_url + "\n"});
+  write_sitemaps(pages, config, sitemap_url_limit, sink);
+  auto whole = [&](const std::string& path, const std::string& bytes) {
+    sink.begin(path);
+    sink.append(bytes);
+    sink.end();
+  };
+  whole("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " + config.base_url + "sitemap.xml\n");
   // Only what the host reads: GitHub Pages would publish these files as pages.
-  if (host.reads_redirects) files.push_back({"_redirects", redirects(catalog, config, host.redirect_rules)});
-  if (host.reads_headers) files.push_back({"_headers", headers(catalog, config)});
+  if (host.reads_redirects) write_redirects(catalog, config, host.redirect_rules, sink);
+  if (host.reads_headers) whole("_headers", headers(catalog, config));
   // GitHub Pages would otherwise run Jekyll, which skips files starting with "_".
-  files.push_back({".nojekyll", ""});
-  return files;
+  whole(".nojekyll", "");
+}
+
+std::vector<HostingFile> hosting_files(const Plan& pages, const Catalog& catalog, const Config& config,
+                                       size_t sitemap_url_limit) {
+  struct Collect : HostingSink {
+    std::vector<HostingFile> files;
+    void begin(const std::string& path) override { files.push_back({path, ""}); }
+    void append(std::string_view bytes) override { files.back().bytes += bytes; }
+    void end() override {}
+  } collect;
+  write_hosting_files(pages, catalog, config, collect, sitemap_url_limit);
+  return std::move(collect.files);
 }
 
 std::string built_base_url(const std::string& out_dir) {

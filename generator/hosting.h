@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "catalog.h"
@@ -14,6 +15,16 @@ namespace sitegen {
 struct HostingFile {
   std::string path;  // site-relative
   std::string bytes;
+};
+
+// Where the hosting files go, one after another and each piece by piece: a sitemap of 50,000 URLs
+// is 40 MB, and a site of many pairs has as many redirect rules, so none is held whole.
+class HostingSink {
+ public:
+  virtual ~HostingSink() = default;
+  virtual void begin(const std::string& path) = 0;  // a new file (site-relative path)
+  virtual void append(std::string_view bytes) = 0;
+  virtual void end() = 0;  // the file begun last is complete
 };
 
 // What a static host documents that it takes, by sitegen.json "hosting" name (0: no limit known).
@@ -31,7 +42,7 @@ const HostLimits& host_limits(const std::string& hosting);
 
 // The files a build of `pages` writes besides the pages: assets, static files, search indexes,
 // sitemaps, the host files and the manifest.
-size_t planned_file_count(const std::vector<Page>& pages, const Config& config, size_t assets, size_t static_files);
+size_t planned_file_count(const Plan& pages, const Config& config, size_t assets, size_t static_files);
 
 // Warns, before anything is written, when the site has more files than its host takes, naming
 // the limit and the settings that make the site smaller.
@@ -40,7 +51,12 @@ void check_host_limits(size_t files, const Config& config, Diagnostics& diagnost
 // The sitemap protocol allows 50,000 URLs per file.
 inline constexpr size_t kSitemapUrlLimit = 50000;
 
-std::vector<HostingFile> hosting_files(const std::vector<Page>& pages, const Catalog& catalog, const Config& config,
+// Writes sitemap.xml (an index of sitemap-N.xml past the URL limit), robots.txt, and the files the
+// host reads (_redirects, _headers, .nojekyll) into `sink`, in that order.
+void write_hosting_files(const Plan& pages, const Catalog& catalog, const Config& config, HostingSink& sink,
+                         size_t sitemap_url_limit = kSitemapUrlLimit);
+// The same files, each whole: for a small site (tests, and anyone who wants them in memory).
+std::vector<HostingFile> hosting_files(const Plan& pages, const Catalog& catalog, const Config& config,
                                        size_t sitemap_url_limit = kSitemapUrlLimit);
 
 // The base URL a built site was made for, read back from its robots.txt ("Sitemap: <base>sitemap.xml"),

@@ -1,6 +1,7 @@
 #include "manifest.h"
 
 #include <algorithm>
+#include <stdexcept>
 #include <string_view>
 
 namespace sitegen {
@@ -51,7 +52,6 @@ std::string unescape_manifest_name(const std::string& text) {
 
 Manifest parse_manifest(const std::string& text) {
   Manifest manifest;
-  manifest.files.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')));
   // Read by hand rather than with a stream: the manifest of a large site has tens of thousands
   // of lines, and a no-op rebuild is mostly this.
   for (size_t start = 0, end; start < text.size(); start = end + 1) {
@@ -74,32 +74,115 @@ Manifest parse_manifest(const std::string& text) {
       ManifestEntry entry;
       entry.bytes = digest_from_hex(bytes).value_or(Digest{});
       entry.inputs = digest_from_hex(std::string_view(text.data() + first + 1, second - first - 1)).value_or(Digest{});
-      manifest.files.emplace(std::move(file), entry);
+      manifest.files.add(file, entry);
     }
   }
+  manifest.files.seal();
   return manifest;
 }
 
+// Appended piece by piece into a block that is handed on when full: a large site's manifest has
+// a million lines, and a line made of temporary strings cost more than writing it out.
+constexpr size_t kManifestBlock = 64 * 1024;
+
+ManifestWriter::ManifestWriter(std::function<void(std::string_view)> write) : write_(std::move(write)) {
+  text_.reserve(kManifestBlock + 4096);
+}
+
+void ManifestWriter::flush_if_full() {
+  if (text_.size() < kManifestBlock) return;
+  write_(text_);
+  text_.clear();
+}
+
+void ManifestWriter::file(std::string_view path, const ManifestEntry& entry) {
+  text_.append(to_hex(entry.bytes)).append(1, ' ').append(entry.inputs.none() ? "-" : to_hex(entry.inputs));
+  text_.append(1, ' ').append(escape_manifest_name(std::string(path))).append(1, '\n');
+  flush_if_full();
+}
+
+void ManifestWriter::user_file(const std::string& path) {
+  text_.append("user - ").append(escape_manifest_name(path)).append(1, '\n');
+  flush_if_full();
+}
+
+void ManifestWriter::finish() {
+  if (!text_.empty()) write_(text_);
+  text_.clear();
+}
+
+void write_manifest(const ManifestFiles& files, const std::vector<std::string>& user_files,
+                    const std::function<void(std::string_view)>& write) {
+  ManifestWriter out(write);
+  for (const auto& [path, entry] : files) out.file(path, entry);
+  for (const auto& file : user_files) out.user_file(file);
+  out.finish();
+}
+
 std::string manifest_text(const ManifestFiles& files, const std::vector<std::string>& user_files) {
-  // Sorted by path, so the same site always gives the same manifest.
-  std::vector<const ManifestFiles::value_type*> sorted;
-  sorted.reserve(files.size());
-  for (const auto& file : files) sorted.push_back(&file);
-  std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->first < b->first; });
-  // Appended piece by piece into one string sized up front: a large site's manifest has tens of
-  // thousands of lines, and a line made of temporary strings cost more than writing it out.
-  size_t size = 0;
-  for (const auto* file : sorted) size += 66 + file->first.size() + 1;
-  for (const auto& file : user_files) size += file.size() + 8;
   std::string text;
-  text.reserve(size);
-  for (const auto* file : sorted) {
-    const ManifestEntry& entry = file->second;
-    text.append(to_hex(entry.bytes)).append(1, ' ').append(entry.inputs.none() ? "-" : to_hex(entry.inputs));
-    text.append(1, ' ').append(escape_manifest_name(file->first)).append(1, '\n');
-  }
-  for (const auto& file : user_files) text.append("user - ").append(escape_manifest_name(file)).append(1, '\n');
+  write_manifest(files, user_files, [&](std::string_view block) { text += block; });
   return text;
+}
+
+void ManifestFiles::add(std::string_view path, const ManifestEntry& entry) {
+  if (!records_.empty() && sealed_) sealed_ = path_of(records_.back()) < path;
+  records_.push_back({names_.size(), static_cast<uint32_t>(path.size()), entry});
+  names_.append(path);
+}
+
+void ManifestFiles::seal() {
+  if (sealed_) return;
+  // Stable, so that of equal paths the one added last is last; it is the one kept.
+  std::stable_sort(records_.begin(), records_.end(),
+                   [this](const Record& a, const Record& b) { return path_of(a) < path_of(b); });
+  size_t kept = 0;
+  for (size_t i = 0; i < records_.size(); ++i) {
+    if (i + 1 < records_.size() && path_of(records_[i]) == path_of(records_[i + 1])) continue;
+    records_[kept++] = records_[i];
+  }
+  records_.resize(kept);
+  records_.shrink_to_fit();
+  sealed_ = true;
+}
+
+void ManifestFiles::reserve(size_t files, size_t path_bytes) {
+  records_.reserve(files);
+  names_.reserve(path_bytes);
+}
+
+void ManifestFiles::take_from(ManifestFiles& other) {
+  for (const auto& record : other.records_) add(other.path_of(record), record.entry);
+  other = ManifestFiles();  // its memory goes now, not when it is destroyed
+}
+
+const ManifestEntry* ManifestFiles::find(std::string_view path) const {
+  auto at = std::lower_bound(records_.begin(), records_.end(), path,
+                             [this](const Record& record, std::string_view p) { return path_of(record) < p; });
+  return at != records_.end() && path_of(*at) == path ? &at->entry : nullptr;
+}
+
+const ManifestEntry& ManifestFiles::at(std::string_view path) const {
+  const ManifestEntry* entry = find(path);
+  if (!entry) throw std::out_of_range("no file " + std::string(path) + " in the manifest");
+  return *entry;
+}
+
+bool ManifestFiles::has_file_under(std::string_view folder) const {
+  const std::string prefix = std::string(folder) + "/";
+  auto at = std::lower_bound(records_.begin(), records_.end(), prefix,
+                             [this](const Record& record, const std::string& p) { return path_of(record) < p; });
+  return at != records_.end() && path_of(*at).substr(0, prefix.size()) == prefix;
+}
+
+bool ManifestFiles::operator==(const ManifestFiles& other) const {
+  if (records_.size() != other.records_.size()) return false;
+  for (size_t i = 0; i < records_.size(); ++i) {
+    if (path_of(records_[i]) != other.path_of(other.records_[i]) || records_[i].entry != other.records_[i].entry) {
+      return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace sitegen

@@ -2,9 +2,11 @@
 // bytes and the fingerprint of what it was made from, and the user's files it found there.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <set>
 #include <string>
-#include <unordered_map>
+#include <string_view>
 #include <vector>
 
 #include "hash.h"
@@ -23,9 +25,62 @@ struct ManifestEntry {
   bool operator!=(const ManifestEntry& other) const { return !(*this == other); }
 };
 
-// Files by path ("fr/smtp/index.html"). Looked up once per page on every build, so hashed;
-// written out sorted.
-using ManifestFiles = std::unordered_map<std::string, ManifestEntry>;
+// Files by path ("fr/smtp/index.html"), sorted by path. Held compactly, since a site of a million
+// pages has a million of them: every path in one block of text, and 48 bytes per file beside it.
+// Filled with add() (in any order), then seal()ed before it is read.
+class ManifestFiles {
+ public:
+  struct Item {
+    std::string_view path;
+    const ManifestEntry& entry;
+  };
+
+  // Adds a file. Of a path added more than once, seal() keeps the entry added last.
+  void add(std::string_view path, const ManifestEntry& entry);
+  // Sorts by path and drops the earlier entries of a path added again; lookups and iteration
+  // need it. Cheap when the files were added in order (a manifest read from disk).
+  void seal();
+  // Room for `files` files whose paths take `path_bytes` in all.
+  void reserve(size_t files, size_t path_bytes);
+  size_t path_bytes() const { return names_.size(); }
+  // Appends every file of `other` (sealed or not) after this one's; `other` is left empty.
+  void take_from(ManifestFiles& other);
+
+  const ManifestEntry* find(std::string_view path) const;
+  size_t count(std::string_view path) const { return find(path) ? 1 : 0; }
+  const ManifestEntry& at(std::string_view path) const;  // throws std::out_of_range
+  // Whether a file lies below the folder `folder` ("fr/smtp" holds "fr/smtp/index.html").
+  bool has_file_under(std::string_view folder) const;
+  size_t size() const { return records_.size(); }
+  bool empty() const { return records_.empty(); }
+  bool operator==(const ManifestFiles& other) const;
+  bool operator!=(const ManifestFiles& other) const { return !(*this == other); }
+
+  class Iterator {
+   public:
+    Iterator(const ManifestFiles* files, size_t index) : files_(files), index_(index) {}
+    Item operator*() const { return {files_->path_of(files_->records_[index_]), files_->records_[index_].entry}; }
+    Iterator& operator++() { ++index_; return *this; }
+    bool operator!=(const Iterator& other) const { return index_ != other.index_; }
+
+   private:
+    const ManifestFiles* files_;
+    size_t index_;
+  };
+  Iterator begin() const { return {this, 0}; }
+  Iterator end() const { return {this, records_.size()}; }
+
+ private:
+  struct Record {
+    uint64_t offset;  // of the path in names_
+    uint32_t length;
+    ManifestEntry entry;
+  };
+  std::string_view path_of(const Record& record) const { return {names_.data() + record.offset, record.length}; }
+  std::string names_;
+  std::vector<Record> records_;
+  bool sealed_ = true;
+};
 
 struct Manifest {
   ManifestFiles files;               // what sitegen made
@@ -40,8 +95,26 @@ struct Manifest {
 // only a record of what sitegen made, and a file it does not recognise is made again.
 Manifest parse_manifest(const std::string& text);
 
+// Writes a manifest's lines as they are given (see write_manifest), in blocks of about 64 KB.
+class ManifestWriter {
+ public:
+  explicit ManifestWriter(std::function<void(std::string_view)> write);
+  void file(std::string_view path, const ManifestEntry& entry);
+  void user_file(const std::string& path);  // after every file
+  void finish();
+
+ private:
+  void flush_if_full();
+  std::function<void(std::string_view)> write_;
+  std::string text_;
+};
+
 // One line per file, sorted by path: "<bytes digest> <inputs digest or -> <path>", then
 // "user - <path>" for each of the user's files. Paths are escaped (escape_manifest_name).
+// `files` must be sealed. Written in blocks of about 64 KB to `write`, never held whole.
+void write_manifest(const ManifestFiles& files, const std::vector<std::string>& user_files,
+                    const std::function<void(std::string_view)>& write);
+// The same text, whole.
 std::string manifest_text(const ManifestFiles& files, const std::vector<std::string>& user_files);
 
 // A file name as a manifest line holds it: "\\" for a backslash, "\n" and "\r" for line breaks,

@@ -60,7 +60,6 @@ std::string PageWriter::link(const std::string& target, const std::string& label
 std::string PageWriter::pair_title(const Protocol& protocol, const Code& a, const Code& b, bool mark) const {
   const Code& low = a.key < b.key ? a : b;
   const Code& high = a.key < b.key ? b : a;
-  if (mark) return outline(low).pair_titles.at(static_cast<size_t>(&high - protocol.codes.data()));
   return LocaleWriter::pair_title(protocol, low, outline(low), high, outline(high), mark);
 }
 

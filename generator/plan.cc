@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <map>
-#include <unordered_map>
 
+#include "hash.h"
 #include "pair_policy.h"
 #include "urls.h"
 
@@ -20,8 +20,9 @@ const char* page_kind_name(PageKind kind) {
   return "";
 }
 
-std::string path_in_locale(const Page& page, const std::string& locale, const Config& config) {
-  std::string prefix = locale_prefix(locale, config.default_locale);
+namespace {
+
+std::string path_with_prefix(const Page& page, const std::string& prefix) {
   switch (page.kind) {
     case PageKind::home: return home_path(prefix);
     case PageKind::protocol_index: return protocol_path(prefix, *page.protocol);
@@ -32,34 +33,60 @@ std::string path_in_locale(const Page& page, const std::string& locale, const Co
   return prefix;
 }
 
-std::vector<Page> plan_site(const Catalog& catalog, const Config& config) {
-  std::vector<Page> pages;
-  size_t per_locale = 2;  // the home and 404 pages
-  for (const auto& protocol : catalog.protocols) {
-    per_locale += 1 + protocol.codes.size() + pair_page_count(protocol);
-  }
-  pages.reserve(per_locale * config.locales.size());
-  auto add = [&](Page page) {
-    page.path = path_in_locale(page, page.locale, config);
-    page.file = page.kind == PageKind::not_found ? page.path : page.path + "index.html";
-    pages.push_back(std::move(page));
-  };
-  for (const auto& locale : config.locales) {
-    add({PageKind::home, locale, nullptr, nullptr, nullptr, "", ""});
-    for (const auto& protocol : catalog.protocols) {
-      add({PageKind::protocol_index, locale, &protocol, nullptr, nullptr, "", ""});
-      for (const auto& code : protocol.codes) {
-        add({PageKind::code, locale, &protocol, &code, nullptr, "", ""});
-      }
-      for_each_pair_page(protocol, [&](size_t i, size_t j) {
-        add({PageKind::pair, locale, &protocol, &protocol.codes[i], &protocol.codes[j], "", ""});
-      });
-    }
-    // Each locale has its own page for missing URLs (urls.h not_found_path).
-    add({PageKind::not_found, locale, nullptr, nullptr, nullptr, "", ""});
-  }
-  return pages;
+}  // namespace
+
+std::string path_in_locale(const Page& page, const std::string& locale, const Config& config) {
+  return path_with_prefix(page, locale_prefix(locale, config.default_locale));
 }
+
+Plan::Plan(const Catalog& catalog, const Config& config)
+    : locales_(config.locales), default_locale_(config.default_locale) {
+  per_locale_ = 1;  // the home page
+  for (const auto& protocol : catalog.protocols) {
+    Section section{&protocol, per_locale_, {}};
+    section.pairs.reserve(pair_page_count(protocol));
+    for_each_pair_page(protocol, [&](size_t i, size_t j) {
+      section.pairs.emplace_back(static_cast<uint32_t>(i), static_cast<uint32_t>(j));
+    });
+    per_locale_ += 1 + protocol.codes.size() + section.pairs.size();
+    sections_.push_back(std::move(section));
+  }
+  ++per_locale_;  // each locale has its own page for missing URLs (urls.h not_found_path)
+}
+
+Page Plan::operator[](size_t index) const {
+  Page page;
+  page.locale = locales_[index / per_locale_];
+  const size_t at = index % per_locale_;
+  if (at == 0) {
+    page.kind = PageKind::home;
+  } else if (at == per_locale_ - 1) {
+    page.kind = PageKind::not_found;
+  } else {
+    // The last section that starts at or before `at`.
+    auto section = std::upper_bound(sections_.begin(), sections_.end(), at,
+                                    [](size_t value, const Section& s) { return value < s.first; }) - 1;
+    const Protocol& protocol = *section->protocol;
+    const size_t within = at - section->first;
+    page.protocol = &protocol;
+    if (within == 0) {
+      page.kind = PageKind::protocol_index;
+    } else if (within <= protocol.codes.size()) {
+      page.kind = PageKind::code;
+      page.code = &protocol.codes[within - 1];
+    } else {
+      const auto [i, j] = section->pairs[within - 1 - protocol.codes.size()];
+      page.kind = PageKind::pair;
+      page.code = &protocol.codes[i];
+      page.other = &protocol.codes[j];
+    }
+  }
+  page.path = path_with_prefix(page, locale_prefix(page.locale, default_locale_));
+  page.file = page.kind == PageKind::not_found ? page.path : page.path + "index.html";
+  return page;
+}
+
+Plan plan_site(const Catalog& catalog, const Config& config) { return Plan(catalog, config); }
 
 }  // namespace sitegen
 
@@ -82,24 +109,31 @@ void check_plan(const Catalog& catalog, const Config& config, Diagnostics& diagn
     }
   }
   if (diagnostics.has_errors()) return;
-  // Every page of one locale (the others only add a prefix): no two may share a path.
+  // Every page of one locale (the others only add a prefix): no two may share a path. Paths are
+  // compared by digest first, so that a catalog of many pairs is checked without holding them all.
   Config one_locale = config;
   one_locale.locales = {config.default_locale};
-  std::unordered_map<std::string, const Page*> at;
-  const std::vector<Page> pages = plan_site(catalog, one_locale);
+  const Plan pages = plan_site(catalog, one_locale);
+  std::vector<std::pair<uint64_t, size_t>> by_digest;  // (digest of the file, page number)
+  by_digest.reserve(pages.size());
+  for (size_t i = 0; i < pages.size(); ++i) by_digest.emplace_back(digest_of(pages[i].file).low, i);
+  std::sort(by_digest.begin(), by_digest.end());
   auto source_of = [](const Page& page) {
     if (page.kind == PageKind::pair) return "the pair of " + page.code->file + " and " + page.other->file;
     if (page.code) return "the page of " + page.code->file;
     if (page.protocol) return "the index of " + page.protocol->file;
     return std::string("the ") + page_kind_name(page.kind) + " page";
   };
-  for (const Page& page : pages) {
-    auto [other, added] = at.emplace(page.file, &page);
-    if (!added) {
-      diagnostics.error(page.code ? page.code->file : "sitegen.json", 0, "slug",
-                        source_of(page) + " and " + source_of(*other->second) + " would both be " + page.path +
-                            "; change one of the slugs");
-    }
+  for (size_t k = 1; k < by_digest.size(); ++k) {
+    if (by_digest[k].first != by_digest[k - 1].first) continue;
+    // The first page of the run with this digest, against this one (the plan's order).
+    size_t first = k - 1;
+    while (first > 0 && by_digest[first - 1].first == by_digest[k].first) --first;
+    const Page page = pages[by_digest[k].second], other = pages[by_digest[first].second];
+    if (page.file != other.file) continue;  // two paths with one digest: not a clash
+    diagnostics.error(page.code ? page.code->file : "sitegen.json", 0, "slug",
+                      source_of(page) + " and " + source_of(other) + " would both be " + page.path +
+                          "; change one of the slugs");
   }
 }
 

@@ -99,20 +99,20 @@ struct Walk {
 
 }  // namespace
 
-void check_template_fields(const Templates& templates, const std::vector<Page>& pages, const SiteData& site,
+void check_template_fields(const Templates& templates, const Plan& pages, const SiteData& site,
                            Diagnostics& diagnostics) {
   // A few pages of each kind: the first and the last, and a pair page with curated prose.
-  std::map<PageKind, std::vector<const Page*>> samples;
-  for (const auto& page : pages) {
+  std::map<PageKind, std::vector<Page>> samples;
+  for (const Page& page : pages) {
     auto& kind = samples[page.kind];
     if (kind.size() < 2) {
-      kind.push_back(&page);
+      kind.push_back(page);
     } else {
-      kind[1] = &page;
+      kind[1] = page;
     }
     if (page.kind == PageKind::pair && page.protocol->curated_pair(*page.code, *page.other) &&
         kind.size() < 3) {
-      kind.push_back(&page);
+      kind.push_back(page);
     }
   }
   Walk walk{templates, {}, {}};
@@ -121,8 +121,8 @@ void check_template_fields(const Templates& templates, const std::vector<Page>& 
     auto source = templates.pages_.find(name);
     if (source == templates.pages_.end()) continue;
     const std::vector<MustacheTag> tags = mustache_tags(source->second);
-    for (const Page* page : chosen) {
-      const View view = make_view(*page, site);
+    for (const Page& page : chosen) {
+      const View view = make_view(page, site);
       Stack stack;
       if (view.shared) stack.push_back(view.shared);
       stack.push_back(&view.page);

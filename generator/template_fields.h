@@ -15,7 +15,7 @@ namespace sitegen {
 // with curated prose when there is one), walking every page template with its partials as
 // Mustache would, and warns about each variable or section name that none of them could find.
 // Names inside a section none of the sample pages enters are not judged.
-void check_template_fields(const Templates& templates, const std::vector<Page>& pages, const SiteData& site,
+void check_template_fields(const Templates& templates, const Plan& pages, const SiteData& site,
                            Diagnostics& diagnostics);
 
 }  // namespace sitegen

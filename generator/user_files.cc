@@ -92,6 +92,15 @@ std::vector<std::string> files_not_made_by_sitegen(const FolderTree& out, const 
 
 FolderTimes folder_times(const FolderTree& tree, const ManifestFiles& files, const std::vector<std::string>& kept,
                          const Clock& clock) {
+  return folder_times(
+      tree, [&](const std::function<void(std::string_view)>& visit) {
+        for (const auto& [path, entry] : files) visit(path);
+      },
+      kept, clock);
+}
+
+FolderTimes folder_times(const FolderTree& tree, const EachFile& each_file, const std::vector<std::string>& kept,
+                         const Clock& clock) {
   // Taken before the folders are looked at: a change made while they are is then never older.
   const int64_t recorded_at = clock();
   std::set<std::string> names;
@@ -100,7 +109,7 @@ FolderTimes folder_times(const FolderTree& tree, const ManifestFiles& files, con
       if (!names.insert(folder).second) break;  // and so were the folders above it
     }
   };
-  for (const auto& [path, entry] : files) add(path);
+  each_file([&](std::string_view path) { add(std::string(path)); });
   for (const auto& path : kept) add(path);
   const std::vector<std::string> folders(names.begin(), names.end());
   std::vector<int64_t> times(folders.size(), -1);

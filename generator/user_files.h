@@ -34,6 +34,10 @@ std::vector<std::string> files_not_made_by_sitegen(const FolderTree& out, const 
                                                    const std::string& recorded_folder_lines);
 
 // The last-change time of every folder of `tree` that holds one of `files` or `kept`, as of clock().
+// `each_file` calls its argument with the path of every file.
+using EachFile = std::function<void(const std::function<void(std::string_view)>&)>;
+FolderTimes folder_times(const FolderTree& tree, const EachFile& each_file, const std::vector<std::string>& kept,
+                         const Clock& clock);
 FolderTimes folder_times(const FolderTree& tree, const ManifestFiles& files, const std::vector<std::string>& kept,
                          const Clock& clock);
 

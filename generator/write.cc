@@ -49,6 +49,13 @@ std::string beside(const std::string& out_dir, const std::string& suffix) {
   return (parent / ("." + dir.filename().string() + "." + suffix)).string();
 }
 
+// The manifest as a new file at the top of `tree`, written as it is made.
+void write_manifest_file(FolderTree& tree, const ManifestFiles& files, const std::vector<std::string>& user_files) {
+  NewFile file = tree.create_file(kManifestName);
+  write_manifest(files, user_files, [&](std::string_view block) { file.write(block); });
+  file.close();
+}
+
 bool is_leftover(const std::string& path) {
   // Half of a replace_top_file() that a killed build left: ours, and gone.
   return path.size() > 12 && path.compare(path.size() - 12, 12, ".sitegen-tmp") == 0;
@@ -170,22 +177,26 @@ OutputWriter::Shard& OutputWriter::shard_of(const std::string& relative_path) {
 // The staging folder may already hold these bytes: the file is the same as in the build before
 // the previous one.
 bool OutputWriter::is_staged(const std::string& relative_path, const Digest& bytes) const {
-  auto spare = this->spare().files.find(relative_path);
-  return spare != this->spare().files.end() && spare->second.bytes == bytes &&
+  const ManifestEntry* spare = this->spare().files.find(relative_path);
+  return spare && spare->bytes == bytes &&
          (private_ || staging_->is_file(relative_path));
 }
 
 void OutputWriter::place(const std::string& relative_path, const ManifestEntry& entry, const std::string* bytes,
-                         bool unchanged) {
-  if (bytes != nullptr && !is_staged(relative_path, entry.bytes)) {
+                         bool unchanged, bool staged, size_t page) {
+  if (bytes != nullptr && !staged && !is_staged(relative_path, entry.bytes)) {
     ensure_staging();
     staging_->write_new_file(relative_path, *bytes, staging_was_empty_);
   }
   ++(unchanged ? unchanged_ : written_);
   Shard& shard = shard_of(relative_path);
+  if (page != kNotAPage) {  // its own slot, which no other thread writes
+    pages_[page] = entry;
+    page_placed_[page] = 1;
+  }
   std::unique_lock<std::mutex> lock(shard.mutex);
-  shard.placed.emplace_back(relative_path, entry);
-  if (bytes != nullptr) return;
+  if (page == kNotAPage) shard.placed.add(relative_path, entry);
+  if (bytes != nullptr || staged) return;
   // Same file as in the output: linked into staging, or, until something forces the staging
   // folder into use, remembered (a no-op rebuild never touches it).
   if (!staging_ready_) {
@@ -196,57 +207,149 @@ void OutputWriter::place(const std::string& relative_path, const ManifestEntry& 
   if (!is_staged(relative_path, entry.bytes)) link_from_output(relative_path);
 }
 
+void OutputWriter::expect_pages(size_t count, std::function<std::string(size_t)> file_of) {
+  page_file_ = std::move(file_of);
+  pages_.assign(count, ManifestEntry{});
+  page_placed_.assign(count, 0);
+}
+
+void OutputWriter::write_page(size_t index, const std::string& relative_path, const std::string& bytes,
+                              const Digest& inputs) {
+  write_file(relative_path, bytes, inputs, index);
+}
+
+bool OutputWriter::reuse_page(size_t index, const std::string& relative_path, const Digest& inputs) {
+  return reuse_file(relative_path, inputs, index);
+}
+
 bool OutputWriter::reuse(const std::string& relative_path, const Digest& inputs) {
-  auto previous = previous_.files.find(relative_path);
-  if (inputs.none() || previous == previous_.files.end() || previous->second.inputs != inputs) return false;
+  return reuse_file(relative_path, inputs, kNotAPage);
+}
+
+bool OutputWriter::reuse_file(const std::string& relative_path, const Digest& inputs, size_t page) {
+  const ManifestEntry* previous = previous_.files.find(relative_path);
+  if (inputs.none() || !previous || previous->inputs != inputs) return false;
   if (!is_safe_relative_path(relative_path) || (!private_ && !out_->is_file(relative_path))) return false;
-  place(relative_path, previous->second, nullptr, true);
+  place(relative_path, *previous, nullptr, true, false, page);
   return true;
 }
 
 bool OutputWriter::reuse_all(const Digest& inputs) {
   if (inputs.none()) return false;
-  std::vector<std::string> group;
+  std::vector<std::pair<std::string, ManifestEntry>> group;
   for (const auto& [path, entry] : previous_.files) {
     if (entry.inputs != inputs) continue;
-    if (!private_ && !out_->is_file(path)) return false;
-    group.push_back(path);
+    const std::string file(path);
+    if (!private_ && !out_->is_file(file)) return false;
+    group.emplace_back(file, entry);
   }
   if (group.empty()) return false;
-  for (const auto& path : group) place(path, previous_.files.at(path), nullptr, true);
+  for (const auto& [path, entry] : group) place(path, entry, nullptr, true);
   return true;
 }
 
 void OutputWriter::write(const std::string& relative_path, const std::string& bytes, const Digest& inputs) {
+  write_file(relative_path, bytes, inputs, kNotAPage);
+}
+
+void OutputWriter::write_file(const std::string& relative_path, const std::string& bytes, const Digest& inputs,
+                              size_t page) {
   if (!is_safe_relative_path(relative_path) || relative_path == kManifestName) {
     throw OutputError("refusing to write \"" + relative_path + "\": the path would leave the output folder");
   }
   const ManifestEntry entry{digest_of(bytes), inputs};
-  auto previous = previous_.files.find(relative_path);
+  const ManifestEntry* previous = previous_.files.find(relative_path);
   // Same bytes as last time: the output's file is kept (with its date) instead of written again.
-  bool unchanged = previous != previous_.files.end() && previous->second.bytes == entry.bytes &&
+  bool unchanged = previous && previous->bytes == entry.bytes &&
                    (private_ || out_->is_file(relative_path));
-  place(relative_path, entry, unchanged ? nullptr : &bytes, unchanged);
+  place(relative_path, entry, unchanged ? nullptr : &bytes, unchanged, false, page);
+}
+
+OutputWriter::StreamedFile::StreamedFile(OutputWriter& writer, std::string relative_path, const Digest& inputs)
+    : writer_(writer),
+      relative_path_(std::move(relative_path)),
+      inputs_(inputs),
+      file_(writer.staging_->create_file(relative_path_, writer.staging_was_empty_)) {}
+
+void OutputWriter::StreamedFile::append(std::string_view bytes) {
+  bytes_digest_.add_bytes(bytes);
+  file_.write(bytes);
+}
+
+void OutputWriter::StreamedFile::finish() {
+  file_.close();
+  const ManifestEntry entry{bytes_digest_.done(), inputs_};
+  const ManifestEntry* previous = writer_.previous_.files.find(relative_path_);
+  const bool unchanged = previous && previous->bytes == entry.bytes &&
+                         (writer_.private_ || writer_.out_->is_file(relative_path_));
+  // Same bytes as the output's file: that one is linked in its place (and keeps its date).
+  if (unchanged) writer_.staging_->remove_file(relative_path_);
+  writer_.place(relative_path_, entry, nullptr, unchanged, /*staged=*/!unchanged);
+}
+
+std::unique_ptr<OutputWriter::StreamedFile> OutputWriter::write_streamed(const std::string& relative_path, const Digest& inputs) {
+  if (!is_safe_relative_path(relative_path) || relative_path == kManifestName) {
+    throw OutputError("refusing to write \"" + relative_path + "\": the path would leave the output folder");
+  }
+  ensure_staging();  // the pieces go straight into it
+  return std::unique_ptr<StreamedFile>(new StreamedFile(*this, relative_path, inputs));
 }
 
 std::vector<std::string> OutputWriter::in_the_way(const std::vector<std::string>& user_files) const {
-  // The folders the new site needs.
-  std::set<std::string> folders;
-  for (const auto& [path, entry] : current_) {
-    for (std::string folder = folder_of(path); !folder.empty() && folders.insert(folder).second; folder = folder_of(folder)) {
-    }
-  }
-  std::vector<std::string> conflicts;
+  std::set<std::string> conflicts;
+  if (user_files.empty()) return {};
   for (const auto& path : user_files) {
-    bool blocked = current_.count(path) || folders.count(path);
-    // A page of the new site where one of the user's folders is.
+    // A file of the new site there, or a page of the new site where one of the user's folders is.
+    bool blocked = in_new_site(path);
     for (std::string folder = folder_of(path); !blocked && !folder.empty(); folder = folder_of(folder)) {
-      blocked = current_.count(folder) > 0;
+      blocked = in_new_site(folder);
     }
-    if (blocked) conflicts.push_back(path);
+    if (blocked) conflicts.insert(path);
   }
-  std::sort(conflicts.begin(), conflicts.end());
-  return conflicts;
+  // A file of the user's where the new site needs a folder.
+  const std::set<std::string> user(user_files.begin(), user_files.end());
+  for_each_new_file([&](std::string_view path, const ManifestEntry&) {
+    for (std::string folder = folder_of(std::string(path)); !folder.empty(); folder = folder_of(folder)) {
+      if (user.count(folder)) conflicts.insert(folder);
+    }
+  });
+  return {conflicts.begin(), conflicts.end()};
+}
+
+bool OutputWriter::in_new_site(std::string_view path) const {
+  if (current_.count(path)) return true;
+  auto less = [](const Digest& a, const Digest& b) { return a.high != b.high ? a.high < b.high : a.low < b.low; };
+  // Made the first time it is needed: a first build into a new folder never needs it. 128 bits
+  // of XXH3 per path: two paths of one site with the same digest are beyond belief, as for the
+  // pages' contents (hash.h).
+  if (!page_path_digests_) {
+    page_path_digests_.emplace();
+    page_path_digests_->reserve(placed_pages_);
+    for (size_t i = 0; i < pages_.size(); ++i) {
+      if (page_placed_[i]) page_path_digests_->push_back(digest_of(page_file_(i)));
+    }
+    std::sort(page_path_digests_->begin(), page_path_digests_->end(), less);
+  }
+  return std::binary_search(page_path_digests_->begin(), page_path_digests_->end(), digest_of(path), less);
+}
+
+void OutputWriter::for_each_new_file(const std::function<void(std::string_view, const ManifestEntry&)>& visit) const {
+  for (const auto& [path, entry] : current_) visit(path, entry);
+  for (size_t i = 0; i < pages_.size(); ++i) {
+    if (page_placed_[i]) visit(page_file_(i), pages_[i]);
+  }
+}
+
+size_t OutputWriter::new_file_count() const { return current_.size() + placed_pages_; }
+
+void OutputWriter::write_new_manifest(const std::function<void(std::string_view)>& write,
+                                      const std::vector<std::string>& user_files) const {
+  // The files other than pages sorted by path, then the pages in the plan's order: the same site
+  // gives the same manifest, and reading it sorts it again (ManifestFiles::seal).
+  ManifestWriter out(write);
+  for_each_new_file([&](std::string_view path, const ManifestEntry& entry) { out.file(path, entry); });
+  for (const auto& file : user_files) out.user_file(file);
+  out.finish();
 }
 
 void OutputWriter::set_aside(const std::vector<std::string>& paths) {
@@ -269,14 +372,14 @@ void OutputWriter::set_aside(const std::vector<std::string>& paths) {
 
 void OutputWriter::gather_placed() {
   // Placed in turn into each path's shard: the last placement of a path wins.
-  size_t placed = 0;
-  for (const auto& shard : shards_) placed += shard.placed.size();
-  current_.reserve(placed);
-  for (auto& shard : shards_) {
-    for (auto& [path, entry] : shard.placed) current_.insert_or_assign(std::move(path), std::move(entry));
-    shard.placed.clear();
-  }
-  for (const auto& [path, entry] : previous_.files) removed_ += current_.count(path) == 0;
+  size_t placed = 0, path_bytes = 0;
+  for (const auto& shard : shards_) placed += shard.placed.size(), path_bytes += shard.placed.path_bytes();
+  current_.reserve(placed, path_bytes);
+  for (auto& shard : shards_) current_.take_from(shard.placed);
+  current_.seal();
+  page_path_digests_.reset();
+  placed_pages_ = static_cast<size_t>(std::count(page_placed_.begin(), page_placed_.end(), 1));
+  for (const auto& [path, entry] : previous_.files) removed_ += !in_new_site(path);
 }
 
 void OutputWriter::keep_user_files() {
@@ -298,10 +401,11 @@ void OutputWriter::keep_user_files() {
   // that are gone go, the user's files as they are now come in.
   std::set<std::string> kept(kept_.begin(), kept_.end());
   for (const auto& [path, entry] : spare().files) {
-    if (!current_.count(path) && !kept.count(path)) staging_->remove_file(path);
+    const std::string file(path);
+    if (!in_new_site(file) && !kept.count(file)) staging_->remove_file(file);
   }
   for (const auto& path : spare().user_files) {
-    if (!current_.count(path) && !kept.count(path)) staging_->remove_file(path);
+    if (!in_new_site(path) && !kept.count(path)) staging_->remove_file(path);
   }
   for (const auto& path : kept_) link_from_output(path);
 }
@@ -317,7 +421,11 @@ void OutputWriter::swap_in() {
     return;
   }
   // Taken before the swap: nobody but sitegen changes the staging folder.
-  const std::string folder_times_now = private_ ? "" : folder_lines(folder_times(*staging_, current_, kept_, clock_));
+  const std::string folder_times_now = private_ ? "" : folder_lines(folder_times(
+      *staging_, [&](const std::function<void(std::string_view)>& visit) {
+        for_each_new_file([&](std::string_view path, const ManifestEntry&) { visit(path); });
+      },
+      kept_, clock_));
   if (!swap_paths(staging_dir_, out_dir_)) {
     // No atomic exchange on this system: three renames, with the old site kept until the end.
     std::string old = staging_dir_ + "-old";
@@ -333,7 +441,10 @@ void OutputWriter::swap_in() {
   // be rewritten, the staging folder loses it and the next build clears the folder instead of
   // trusting it.
   try {
-    out_->replace_top_file(kManifestName, manifest_text(previous_.files, kept_) + folder_times_now);
+    out_->replace_top_file(kManifestName, [&](NewFile& file) {
+      write_manifest(previous_.files, kept_, [&](std::string_view block) { file.write(block); });
+      file.write(folder_times_now);
+    });
   } catch (const std::exception&) {
     out_->remove_top_file(kManifestName);
   }
@@ -342,11 +453,12 @@ void OutputWriter::swap_in() {
 void OutputWriter::prime_staging() {
   if (!out_->exists() || previous_.files.empty()) return;
   for (const auto& [path, entry] : previous_.files) {
-    if (out_->is_file(path)) place(path, entry, nullptr, true);
+    const std::string file(path);
+    if (out_->is_file(file)) place(file, entry, nullptr, true);
   }
   ensure_staging();  // links every file placed
   gather_placed();
-  staging_->write_new_file(kManifestName, manifest_text(current_, {}));
+  write_manifest_file(*staging_, current_, {});  // no pages: prime_staging() is used without expect_pages()
   committed_ = true;  // the staging folder matches its manifest: it stays
 }
 
@@ -358,16 +470,27 @@ void OutputWriter::commit() {
     // The manifest is only a cache of fingerprints, so replacing it in place (write, then
     // rename) is safe; the one read at the start already says this, unless only input
     // fingerprints changed.
-    if (current_ != previous_.files || !out_->is_file(kManifestName)) {
-      out_->replace_top_file(kManifestName,
-                             manifest_text(current_, {previous_.user_files.begin(), previous_.user_files.end()}));
+    bool same = new_file_count() == previous_.files.size();
+    if (same) {
+      for_each_new_file([&](std::string_view path, const ManifestEntry& entry) {
+        const ManifestEntry* before = previous_.files.find(path);
+        same = same && before && *before == entry;
+      });
+    }
+    if (!same || !out_->is_file(kManifestName)) {
+      out_->replace_top_file(kManifestName, [&](NewFile& file) {
+        write_new_manifest([&](std::string_view block) { file.write(block); },
+                           {previous_.user_files.begin(), previous_.user_files.end()});
+      });
     }
     committed_ = true;
     return;
   }
   ensure_staging();
   keep_user_files();
-  staging_->write_new_file(kManifestName, manifest_text(current_, kept_));
+  NewFile manifest = staging_->create_file(kManifestName);
+  write_new_manifest([&](std::string_view block) { manifest.write(block); }, kept_);
+  manifest.close();
   swap_in();
 }
 

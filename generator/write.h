@@ -11,7 +11,10 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <functional>
 #include <vector>
 
 #include "folder_tree.h"
@@ -51,6 +54,33 @@ class OutputWriter {
   // leave the output folder.
   void write(const std::string& relative_path, const std::string& bytes, const Digest& inputs = {});
 
+  // The site's pages, by number (the plan's). Their entries are kept by number, 32 bytes each, and
+  // their paths made again by `file_of` when needed: a site of a million pages would otherwise
+  // hold a million paths. Called before any write_page() or reuse_page().
+  void expect_pages(size_t count, std::function<std::string(size_t)> file_of);
+  // write() and reuse() for page number `index`, whose file is `relative_path` (file_of(index)).
+  void write_page(size_t index, const std::string& relative_path, const std::string& bytes, const Digest& inputs);
+  bool reuse_page(size_t index, const std::string& relative_path, const Digest& inputs);
+
+  // A file written piece by piece (the sitemaps and _redirects of a large site run to tens of
+  // megabytes): the pieces go to the staging folder as they come, and are never held whole.
+  // finish() places the file as write() would have; without it, the file is not part of the site.
+  class StreamedFile {
+   public:
+    void append(std::string_view bytes);
+    void finish();
+
+   private:
+    friend class OutputWriter;
+    StreamedFile(OutputWriter& writer, std::string relative_path, const Digest& inputs);
+    OutputWriter& writer_;
+    std::string relative_path_;
+    Digest inputs_;
+    DigestBuilder bytes_digest_;
+    NewFile file_;
+  };
+  std::unique_ptr<StreamedFile> write_streamed(const std::string& relative_path, const Digest& inputs = {});
+
   // If the previous build made `relative_path` from the same `inputs`, stages that file again
   // and returns true: the caller need not render it.
   bool reuse(const std::string& relative_path, const Digest& inputs);
@@ -89,7 +119,19 @@ class OutputWriter {
  private:
   // Records `relative_path` as part of the new site and makes the staging copy hold `bytes` (or,
   // when `bytes` is null, the same file as the output). `unchanged`: same bytes as the output.
-  void place(const std::string& relative_path, const ManifestEntry& entry, const std::string* bytes, bool unchanged);
+  // `staged`: a streamed file already written into the staging folder. `page`: its number, for a
+  // page (expect_pages), else kNotAPage.
+  static constexpr size_t kNotAPage = ~size_t{0};
+  void place(const std::string& relative_path, const ManifestEntry& entry, const std::string* bytes, bool unchanged,
+             bool staged = false, size_t page = kNotAPage);
+  void write_file(const std::string& relative_path, const std::string& bytes, const Digest& inputs, size_t page);
+  bool reuse_file(const std::string& relative_path, const Digest& inputs, size_t page);
+  // After gather_placed(): whether the new site has a file at `path`, and every file it has
+  // (the files other than pages by path, then the pages in order).
+  bool in_new_site(std::string_view path) const;
+  void for_each_new_file(const std::function<void(std::string_view, const ManifestEntry&)>& visit) const;
+  size_t new_file_count() const;
+  void write_new_manifest(const std::function<void(std::string_view)>& write, const std::vector<std::string>& user_files) const;
   // Marks the staging folder as being changed (its manifest goes first, so a build killed from
   // here on leaves a folder the next one discards) and applies the links put off until now.
   void ensure_staging();
@@ -127,13 +169,20 @@ class OutputWriter {
   // rest of a no-op rebuild together). Gathered into current_ by commit().
   struct Shard {
     std::mutex mutex;
-    std::vector<std::pair<std::string, ManifestEntry>> placed;
+    ManifestFiles placed;
     // Unchanged files (path, bytes digest) to link once the staging folder is in use.
     std::vector<std::pair<std::string, Digest>> pending_links;
   };
   std::array<Shard, 64> shards_;
   Shard& shard_of(const std::string& relative_path);
-  ManifestFiles current_;
+  ManifestFiles current_;  // the new site's files other than pages (gather_placed())
+  // The pages (expect_pages): each one's entry by number, whether it was placed, and, from
+  // gather_placed() on, the digests of the placed pages' paths, sorted, for in_new_site().
+  std::function<std::string(size_t)> page_file_;
+  std::vector<ManifestEntry> pages_;
+  std::vector<uint8_t> page_placed_;
+  size_t placed_pages_ = 0;
+  mutable std::optional<std::vector<Digest>> page_path_digests_;
   std::mutex mutex_;  // guards the setting up of the staging folder
   std::vector<std::string> kept_;
   std::vector<std::string> replaced_;

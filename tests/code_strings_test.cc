@@ -28,6 +28,12 @@ TEST_CASE("a code's strings are made once per locale: marked off English pages, 
   CHECK(ar.outline.plain_title == "SMTP 535 Authentication Failed");
   CHECK(en.entry.facts.size() == 6);
   CHECK(en.entry.rfc_line.find("href=\"https://www.rfc-editor.org/rfc/rfc4954#section-6\"") != std::string::npos);
-  // Every later code's pair title is made in advance, one per locale.
-  CHECK(site.localized.at({&locales.get("fr"), catalog.protocols[0].find("214")}).outline.pair_titles.size() == 3);
+  // A pair title, made when a page needs it: isolated on a right-to-left page, both names marked.
+  const Code& low = *catalog.protocols[0].find("214");
+  const LocalizedCode& ar_low = site.localized.at({&locales.get("ar"), &low});
+  const std::string title =
+      LocaleWriter(locales.get("ar"), site).pair_title(catalog.protocols[0], low, ar_low.outline, code, ar.outline, true);
+  CHECK(title.rfind("<bdi>", 0) == 0);
+  CHECK(title.find("<span lang=\"en\" dir=\"ltr\">Help Message</span>") != std::string::npos);
+  CHECK(title.find("<span lang=\"en\" dir=\"ltr\">Authentication Failed</span>") != std::string::npos);
 }

@@ -13,6 +13,7 @@ namespace {
 struct Fixture {
   Catalog catalog;
   Config config;
+  std::optional<Plan> plan;
   std::vector<Page> pages;
   Fixture() {
     Diagnostics diagnostics;
@@ -20,11 +21,12 @@ struct Fixture {
     REQUIRE_FALSE(diagnostics.has_errors());
     config.base_url = "https://codes.example.test/docs/";
     config.locales = {"en", "fr"};
-    pages = plan_site(catalog, config);
+    plan = plan_site(catalog, config);
+    pages.assign(plan->begin(), plan->end());
   }
   std::map<std::string, std::string> files(size_t sitemap_limit = kSitemapUrlLimit) const {
     std::map<std::string, std::string> out;
-    for (auto& file : hosting_files(pages, catalog, config, sitemap_limit)) out[file.path] = file.bytes;
+    for (auto& file : hosting_files(*plan, catalog, config, sitemap_limit)) out[file.path] = file.bytes;
     return out;
   }
 };

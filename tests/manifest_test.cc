@@ -6,9 +6,10 @@ using namespace sitegen;
 
 TEST_CASE("a manifest reads back what was written, any file name included", "[manifest]") {
   ManifestFiles files;
-  files["index.html"] = {digest_of("home"), digest_of("inputs")};
-  files["fr/smtp/index.html"] = {digest_of("fr"), Digest{}};
-  files[std::string("odd \\name\nwith\rbreaks")] = {digest_of("odd"), digest_of("x")};
+  files.add("index.html", {digest_of("home"), digest_of("inputs")});
+  files.add("fr/smtp/index.html", {digest_of("fr"), Digest{}});
+  files.add("odd \\name\nwith\rbreaks", {digest_of("odd"), digest_of("x")});
+  files.seal();
   const std::vector<std::string> user = {"CNAME", "notes\nx y\tz"};
   const std::string text = manifest_text(files, user);
   CHECK(text.find("user - notes\\nx y\tz\n") != std::string::npos);
@@ -36,4 +37,23 @@ TEST_CASE("is_safe_relative_path accepts only paths that stay inside", "[manifes
     CHECK(is_safe_relative_path(good));
   }
   for (const char* bad : {"", "/etc/passwd", "../x", "a/../b", "a//b", "a/", "./a"}) CHECK_FALSE(is_safe_relative_path(bad));
+}
+
+TEST_CASE("manifest files: the entry added last wins, lookups and folders work in any order of adding", "[manifest]") {
+  ManifestFiles files;
+  const std::vector<std::string> paths = {"z/index.html", "a/b/index.html", "a/index.html", "fr/a/index.html", "a"};
+  for (size_t i = 0; i < paths.size(); ++i) files.add(paths[i], {digest_of(paths[i]), Digest{}});
+  files.add("a/index.html", {digest_of("again"), Digest{}});  // added again: this one counts
+  files.seal();
+  CHECK(files.size() == paths.size());
+  std::vector<std::string> in_order;
+  for (const auto& [path, entry] : files) in_order.emplace_back(path);
+  CHECK(in_order == std::vector<std::string>{"a", "a/b/index.html", "a/index.html", "fr/a/index.html", "z/index.html"});
+  CHECK(files.at("a/index.html").bytes == digest_of("again"));
+  CHECK(files.find("a/b") == nullptr);
+  CHECK(files.has_file_under("a/b"));
+  CHECK(files.has_file_under("fr"));
+  CHECK_FALSE(files.has_file_under("f"));
+  CHECK_FALSE(files.has_file_under("z/index.html"));
+  CHECK_THROWS_AS(files.at("missing"), std::out_of_range);
 }

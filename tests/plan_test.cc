@@ -12,7 +12,7 @@ TEST_CASE("the plan has every page once at the URL scheme's paths", "[plan]") {
   Diagnostics diagnostics;
   Config config = load_config(dir.path(), diagnostics);
   Catalog catalog = load_catalog(dir / "content", diagnostics);
-  std::vector<Page> pages = plan_site(catalog, config);
+  const Plan pages = plan_site(catalog, config);
 
   // Per locale: home, index, 3 codes, 3 pairs, 404.
   CHECK(pages.size() == 3 * 9);
@@ -31,8 +31,8 @@ TEST_CASE("the plan has every page once at the URL scheme's paths", "[plan]") {
   CHECK(pages[9 + 7].path == "fr/compare/smtp/235-authentication-successful-vs-535-authentication-failed/");
   CHECK(pages[9 + 8].file == "fr/404.html");
   CHECK(pages[18 + 3].file == "ar/smtp/235-authentication-successful/index.html");
-  CHECK(pages.back().file == "ar/404.html");
-  CHECK(pages.back().kind == PageKind::not_found);
+  CHECK(pages[pages.size() - 1].file == "ar/404.html");
+  CHECK(pages[pages.size() - 1].kind == PageKind::not_found);
 
   SECTION("the same page in another locale") {
     CHECK(path_in_locale(pages[5], "ar", config) ==

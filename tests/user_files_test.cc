@@ -23,8 +23,9 @@ TEST_CASE("the user's files are found, in changed folders only once times are re
   test::write_file(dir / "site/CNAME", "mine");
   FolderTree out(dir / "site");
   Manifest previous;
-  previous.files["index.html"] = {};
-  previous.files["a/index.html"] = {};
+  previous.files.add("index.html", {});
+  previous.files.add("a/index.html", {});
+  previous.files.seal();
   CHECK(files_not_made_by_sitegen(out, previous, "") == std::vector<std::string>{"CNAME"});
   // Times recorded two seconds after the folders last changed: trusted while unchanged.
   const Clock later = [] { return system_clock_ns() + 2000000000; };

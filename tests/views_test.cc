@@ -47,7 +47,8 @@ struct ViewFixture {
     catalog = load_catalog(dir / "content", diagnostics);
     locales = load_locales(dir / "locales", config, required_locale_keys(catalog), diagnostics);
     assets = load_assets(dir / "templates/assets", diagnostics);
-    pages = plan_site(catalog, config);
+    const Plan plan = plan_site(catalog, config);
+    pages.assign(plan.begin(), plan.end());
   }
   const Page& page(const std::string& path) const {
     for (const auto& p : pages) {

@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <chrono>
 #include <map>
+#include <sys/stat.h>
 #include <thread>
 
 #include "test_support.h"
@@ -38,10 +39,30 @@ TEST_CASE("the writer skips unchanged files and removes stale ones", "[write]") 
 
 namespace {
 
-// One build through the writer: `files` is the whole new site.
+// One build through the writer: `files` is the whole new site. The files take turns at the three
+// ways a build writes: as a page (by its number), whole, and streamed in two pieces.
 void build_with(const std::string& out, const std::map<std::string, std::string>& files) {
   OutputWriter writer(out);
-  for (const auto& [path, bytes] : files) writer.write(path, bytes);
+  std::vector<std::string> pages;
+  size_t turn = 0;
+  for (const auto& [path, bytes] : files) {
+    if (turn++ % 3 == 0) pages.push_back(path);
+  }
+  writer.expect_pages(pages.size(), [&](size_t i) { return pages[i]; });
+  turn = 0;
+  for (const auto& [path, bytes] : files) {
+    const size_t at = turn++;
+    switch (at % 3) {
+      case 0: writer.write_page(at / 3, path, bytes, digest_of(bytes)); break;
+      case 1: writer.write(path, bytes); break;
+      default: {
+        auto file = writer.write_streamed(path);
+        file->append(std::string_view(bytes).substr(0, bytes.size() / 2));
+        file->append(std::string_view(bytes).substr(bytes.size() / 2));
+        file->finish();
+      }
+    }
+  }
   writer.commit();
 }
 
@@ -297,4 +318,35 @@ TEST_CASE("a primed staging folder holds the site as a swap leaves it, and the n
   CHECK(test::read_file(out + "/smtp/a/index.html") == "a, edited");
   CHECK(test::read_file(staging_dir_of(out) + "/smtp/a/index.html") == "a");
   CHECK(test::read_file(staging_dir_of(out) + "/smtp/b/index.html") == "b");
+}
+
+TEST_CASE("a streamed file with the bytes of the last build keeps the output's file; pages are found by number",
+          "[write]") {
+  test::TempDir dir;
+  const std::string out = dir / "site";
+  const std::vector<std::string> pages = {"a/index.html", "b/index.html"};
+  auto build = [&](const std::string& sitemap, const std::string& page_b) {
+    OutputWriter writer(out);
+    writer.expect_pages(pages.size(), [&](size_t i) { return pages[i]; });
+    writer.write_page(0, pages[0], "page a", digest_of("a"));
+    if (!writer.reuse_page(1, pages[1], digest_of(page_b))) writer.write_page(1, pages[1], page_b, digest_of(page_b));
+    auto file = writer.write_streamed("sitemap.xml");
+    for (char c : sitemap) file->append(std::string(1, c));
+    file->finish();
+    writer.commit();
+    return std::make_pair(writer.written(), writer.unchanged());
+  };
+  CHECK(build("<urlset/>", "page b") == std::make_pair(3, 0));
+  struct stat before {};
+  ::stat((out + "/sitemap.xml").c_str(), &before);
+  CHECK(build("<urlset/>", "page b") == std::make_pair(0, 3));  // page b reused, the rest the same bytes
+  struct stat after {};
+  ::stat((out + "/sitemap.xml").c_str(), &after);
+  CHECK(after.st_ino == before.st_ino);  // the output's own file, not a new copy
+  CHECK(build("<urlset>x</urlset>", "page b, edited") == std::make_pair(2, 1));
+  CHECK(test::read_file(out + "/sitemap.xml") == "<urlset>x</urlset>");
+  CHECK(test::read_file(out + "/b/index.html") == "page b, edited");
+  const std::string manifest = test::read_file(out + "/.sitegen-manifest");
+  CHECK(manifest.find(" a/index.html\n") != std::string::npos);
+  CHECK(manifest.find(" b/index.html\n") != std::string::npos);
 }
