@@ -35,7 +35,11 @@ if [ "$what" = test ]; then
     apt-get install -y -qq --no-install-recommends "${browser[@]}" >/dev/null
   fi
   # --ignore-scripts: vnu-jar's install script would try to download a Java; the machine's is used.
-  [ -d node_modules/playwright-core ] || npm ci --ignore-scripts --no-audit --no-fund >/dev/null
+  # Installed again when any package of package.json is missing or at another version.
+  node -e 'for (const [name, version] of Object.entries(require("./package.json").devDependencies)) {
+             let found; try { found = require("./node_modules/" + name + "/package.json").version; } catch {}
+             if (found !== version) process.exit(1);
+           }' || npm ci --ignore-scripts --no-audit --no-fund >/dev/null
 fi
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DSITEGEN_BROWSER_TESTS="$([ "$what" = test ] && echo ON || echo AUTO)" >/dev/null
