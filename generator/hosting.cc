@@ -40,47 +40,56 @@ class BufferedFile {
   std::string buffer_;
 };
 
-// The alternates of a page in every locale (and x-default).
-void add_sitemap_alternates(BufferedFile& out, const Page& page, const Config& config) {
+// A page's sitemap entry: its URL and its alternates in every locale (and x-default).
+std::string sitemap_entry(const Page& page, const Config& config) {
+  std::string entry = "<url><loc>" + escape_html(config.base_url + page.path) + "</loc>";
   for (const auto& locale : config.locales) {
-    out << "<xhtml:link rel=\"alternate\" hreflang=\"" << locale << "\" href=\""
-        << escape_html(config.base_url + path_in_locale(page, locale, config)) << "\"/>";
+    entry += "<xhtml:link rel=\"alternate\" hreflang=\"" + locale + "\" href=\"" +
+             escape_html(config.base_url + path_in_locale(page, locale, config)) + "\"/>";
   }
-  out << "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\""
-      << escape_html(config.base_url + path_in_locale(page, config.default_locale, config)) << "\"/>";
+  entry += "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"" +
+           escape_html(config.base_url + path_in_locale(page, config.default_locale, config)) + "\"/></url>\n";
+  return entry;
 }
 
-// Every page but the 404 pages, at most `limit` URLs per file: one sitemap.xml, or sitemap-1.xml,
-// sitemap-2.xml, ... and sitemap.xml as their index.
-void write_sitemaps(const Plan& pages, const Config& config, size_t limit, HostingSink& sink) {
-  const char* const head =
+// Every page but the 404 pages, at most `url_limit` URLs and `byte_limit` bytes per file: one
+// sitemap.xml, or sitemap-1.xml, sitemap-2.xml, ... and sitemap.xml as their index.
+void write_sitemaps(const Plan& pages, const Config& config, size_t url_limit, size_t byte_limit, HostingSink& sink) {
+  const std::string head =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
+  const std::string tail = "</urlset>\n";
+  // One file or several: past the URL limit, or (counted first, without writing) past the bytes.
   const size_t urls = pages.size() - config.locales.size();  // each locale has one 404 page
-  const size_t files = std::max<size_t>(1, (urls + limit - 1) / limit);
+  bool split = urls > url_limit;
+  for (size_t i = 0, bytes = head.size() + tail.size(); !split && i < pages.size(); ++i) {
+    const Page page = pages[i];
+    if (page.kind != PageKind::not_found) split = (bytes += sitemap_entry(page, config).size()) > byte_limit;
+  }
   std::optional<BufferedFile> out;
-  size_t in_file = 0, file = 0;
+  size_t in_file = 0, file_bytes = 0, files = 0;
   for (const Page& page : pages) {
     if (page.kind == PageKind::not_found) continue;
-    if (!out || in_file == limit) {
+    const std::string entry = sitemap_entry(page, config);
+    if (!out || in_file == url_limit || (in_file > 0 && file_bytes + entry.size() + tail.size() > byte_limit)) {
       if (out) {
-        *out << "</urlset>\n";
+        *out << tail;
         out->end();
       }
-      ++file;
-      out.emplace(sink, files == 1 ? "sitemap.xml" : "sitemap-" + std::to_string(file) + ".xml");
+      ++files;
+      out.emplace(sink, split ? "sitemap-" + std::to_string(files) + ".xml" : "sitemap.xml");
       *out << head;
       in_file = 0;
+      file_bytes = head.size();
     }
-    *out << "<url><loc>" << escape_html(config.base_url + page.path) << "</loc>";
-    add_sitemap_alternates(*out, page, config);
-    *out << "</url>\n";
+    *out << entry;
+    file_bytes += entry.size();
     ++in_file;
   }
   if (!out) out.emplace(sink, "sitemap.xml") << head;  // a site of 404 pages only
-  *out << "</urlset>\n";
+  *out << tail;
   out->end();
-  if (files == 1) return;
+  if (!split) return;
   BufferedFile index(sink, "sitemap.xml");
   index << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
            "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
@@ -192,9 +201,10 @@ void check_host_limits(size_t files, const Config& config, Diagnostics& diagnost
 }
 
 void write_hosting_files(const Plan& pages, const Catalog& catalog, const Config& config, HostingSink& sink,
-                         size_t sitemap_url_limit) {
+                         size_t sitemap_url_limit, size_t sitemap_byte_limit) {
   const HostLimits& host = host_limits(config.hosting);
-  write_sitemaps(pages, config, sitemap_url_limit, sink);
+  write_sitemaps(pages, config, sitemap_url_limit,
+                 host.file_bytes ? std::min(sitemap_byte_limit, host.file_bytes) : sitemap_byte_limit, sink);
   auto whole = [&](const std::string& path, const std::string& bytes) {
     sink.begin(path);
     sink.append(bytes);
@@ -209,14 +219,14 @@ void write_hosting_files(const Plan& pages, const Catalog& catalog, const Config
 }
 
 std::vector<HostingFile> hosting_files(const Plan& pages, const Catalog& catalog, const Config& config,
-                                       size_t sitemap_url_limit) {
+                                       size_t sitemap_url_limit, size_t sitemap_byte_limit) {
   struct Collect : HostingSink {
     std::vector<HostingFile> files;
     void begin(const std::string& path) override { files.push_back({path, ""}); }
     void append(std::string_view bytes) override { files.back().bytes += bytes; }
     void end() override {}
   } collect;
-  write_hosting_files(pages, catalog, config, collect, sitemap_url_limit);
+  write_hosting_files(pages, catalog, config, collect, sitemap_url_limit, sitemap_byte_limit);
   return std::move(collect.files);
 }
 

@@ -48,16 +48,19 @@ size_t planned_file_count(const Plan& pages, const Config& config, size_t assets
 // the limit and the settings that make the site smaller.
 void check_host_limits(size_t files, const Config& config, Diagnostics& diagnostics);
 
-// The sitemap protocol allows 50,000 URLs per file.
+// The sitemap protocol allows 50,000 URLs and 50 MB (52,428,800 bytes) per file; a host may take
+// smaller files (Cloudflare Pages: 25 MiB), and then each sitemap stays under its limit.
 inline constexpr size_t kSitemapUrlLimit = 50000;
+inline constexpr size_t kSitemapByteLimit = 52428800;
 
 // Writes sitemap.xml (an index of sitemap-N.xml past the URL limit), robots.txt, and the files the
 // host reads (_redirects, _headers, .nojekyll) into `sink`, in that order.
 void write_hosting_files(const Plan& pages, const Catalog& catalog, const Config& config, HostingSink& sink,
-                         size_t sitemap_url_limit = kSitemapUrlLimit);
+                         size_t sitemap_url_limit = kSitemapUrlLimit, size_t sitemap_byte_limit = kSitemapByteLimit);
 // The same files, each whole: for a small site (tests, and anyone who wants them in memory).
 std::vector<HostingFile> hosting_files(const Plan& pages, const Catalog& catalog, const Config& config,
-                                       size_t sitemap_url_limit = kSitemapUrlLimit);
+                                       size_t sitemap_url_limit = kSitemapUrlLimit,
+                                       size_t sitemap_byte_limit = kSitemapByteLimit);
 
 // The base URL a built site was made for, read back from its robots.txt ("Sitemap: <base>sitemap.xml"),
 // so that checking a site needs no --base-url repeated; empty when there is no such line.

@@ -24,9 +24,10 @@ struct Fixture {
     plan = plan_site(catalog, config);
     pages.assign(plan->begin(), plan->end());
   }
-  std::map<std::string, std::string> files(size_t sitemap_limit = kSitemapUrlLimit) const {
+  std::map<std::string, std::string> files(size_t sitemap_limit = kSitemapUrlLimit,
+                                           size_t sitemap_bytes = kSitemapByteLimit) const {
     std::map<std::string, std::string> out;
-    for (auto& file : hosting_files(*plan, catalog, config, sitemap_limit)) out[file.path] = file.bytes;
+    for (auto& file : hosting_files(*plan, catalog, config, sitemap_limit, sitemap_bytes)) out[file.path] = file.bytes;
     return out;
   }
 };
@@ -70,6 +71,25 @@ TEST_CASE("past the URL limit the sitemap becomes an index of parts", "[hosting]
     listed += count(part, "<url>");
   }
   CHECK(listed == urls);
+}
+
+TEST_CASE("past a byte limit (the sitemap protocol's 50 MB, a host's file size) each sitemap stays under it",
+          "[hosting]") {
+  Fixture site;
+  const size_t whole = site.files().at("sitemap.xml").size();
+  for (size_t limit : {whole, whole - 1, whole / 3, size_t{2000}}) {
+    const auto files = site.files(kSitemapUrlLimit, limit);
+    const size_t parts = count(files.at("sitemap.xml"), "<sitemap><loc>");
+    CHECK((limit == whole) == (parts == 0));  // one file exactly while it fits
+    size_t listed = parts == 0 ? count(files.at("sitemap.xml"), "<url>") : 0;
+    for (size_t i = 1; i <= parts; ++i) {
+      const std::string& part = files.at("sitemap-" + std::to_string(i) + ".xml");
+      CHECK(part.size() <= limit);
+      CHECK(part.rfind("</urlset>\n") == part.size() - 10);
+      listed += count(part, "<url>");
+    }
+    CHECK(listed == listed_pages(site.pages));
+  }
 }
 
 TEST_CASE("robots.txt, _redirects and _headers follow the base URL", "[hosting]") {
