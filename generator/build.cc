@@ -122,10 +122,12 @@ class HostingToWriter : public HostingSink {
 
 // Thrown when BuildOptions::cancel is set: the staged files are left for the next build.
 struct BuildCancelled {};
+// Thrown under --strict when the site is larger than its host takes: the new site is not swapped in.
+struct TooLargeForHost {};
 
 // The write stage: every page, search index, hosting file and asset, then the swap.
-void write_site(const BuildOptions& options, const Site& input, const Plan& pages,
-                OutputWriter& writer, const BuildProgress& progress, BuildResult& result) {
+void write_site(const BuildOptions& options, const Site& input, const Plan& pages, OutputWriter& writer,
+                const BuildProgress& progress, Diagnostics& diagnostics, BuildResult& result) {
   const Config& config = input.config;
   Fingerprints fingerprints(input);
   // The rendered Markdown and localized strings are made the first time a page or a search
@@ -181,6 +183,9 @@ void write_site(const BuildOptions& options, const Site& input, const Plan& page
   }
   site_files.get();  // rethrows what went wrong there
   if (options.cancel && *options.cancel) throw BuildCancelled();
+  // The sizes are known now, before the new site replaces the old one (a preview's are not counted).
+  if (!options.private_output) check_host_sizes(writer.site_bytes(), writer.largest_file(), config, diagnostics);
+  if (options.strict && diagnostics.has_errors()) throw TooLargeForHost();
   writer.commit();
   result.rendered = rendered;
   result.written = writer.written();
@@ -247,9 +252,11 @@ BuildResult build_site(const BuildOptions& options, Diagnostics& diagnostics, co
     if (!options.held_lock) lock.emplace(out_dir->string(), "sitegen build");
     OutputWriter writer(out_dir->string(), options.force);
     if (options.private_output) writer.treat_as_private();
-    write_site(options, input, pages, writer, progress, result);
+    write_site(options, input, pages, writer, progress, diagnostics, result);
   } catch (const BuildCancelled&) {
     result.exit_code = kExitInterrupted;
+  } catch (const TooLargeForHost&) {
+    result.exit_code = kExitInputError;
   } catch (const UserFilesInTheWay& e) {
     report_user_files_in_the_way(e, pages, *out_dir, diagnostics);
     result.exit_code = kExitOutputError;

@@ -187,14 +187,17 @@ int FolderTree::base_of(const std::string& relative, bool create, std::string& r
   return folder(base, create, true);
 }
 
-bool FolderTree::is_file(const std::string& relative) const {
+bool FolderTree::is_file(const std::string& relative) const { return file_size(relative) >= 0; }
+
+int64_t FolderTree::file_size(const std::string& relative) const {
   std::string rest;
   const int base = base_of(relative, false, rest);
-  if (base < 0) return false;
+  if (base < 0) return -1;
   struct stat st;
   const std::string sub = folder_of(rest);
-  if (!sub.empty() && (::fstatat(base, sub.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISDIR(st.st_mode))) return false;
-  return ::fstatat(base, rest.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode);
+  if (!sub.empty() && (::fstatat(base, sub.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISDIR(st.st_mode))) return -1;
+  if (::fstatat(base, rest.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode)) return -1;
+  return static_cast<int64_t>(st.st_size);
 }
 
 NewFile::~NewFile() {

@@ -60,6 +60,8 @@ class FolderTree {
 
   // A regular file at `relative`, reached without a symlink on the way.
   bool is_file(const std::string& relative) const;
+  // Its size in bytes, or -1 when it is not such a file.
+  int64_t file_size(const std::string& relative) const;
   // Writes `relative` as a new file, never through an existing one (which may be a hard link
   // shared with the live site). Whatever stands there, or where one of its folders must be (a
   // file, a folder, a symlink: removed as itself, never its target), goes first: this is for a

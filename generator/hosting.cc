@@ -3,6 +3,7 @@
 #include "pair_policy.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <optional>
 
@@ -184,19 +185,54 @@ size_t planned_file_count(const Plan& pages, const Config& config, size_t assets
          1 /* robots.txt */ + host.reads_redirects + host.reads_headers + 1 /* .nojekyll */ + 1 /* manifest */;
 }
 
+namespace {
+
+std::string with_commas(uint64_t n) {
+  std::string digits = std::to_string(n);
+  for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3) digits.insert(static_cast<size_t>(at), ",");
+  return digits;
+}
+
+// "25 MiB", "1 GB", "1.37 GB": a size as the hosts write their limits.
+std::string size_text(uint64_t bytes, bool binary) {
+  const double unit = binary ? 1024.0 * 1024.0 : 1e9;
+  char text[32];
+  std::snprintf(text, sizeof text, binary ? "%.2f MiB" : "%.2f GB", static_cast<double>(bytes) / unit);
+  std::string out = text;
+  for (const char* whole : {".00 MiB", ".00 GB"}) {
+    const size_t at = out.find(whole);
+    if (at != std::string::npos) out.erase(at, 3);
+  }
+  return out;
+}
+
+const char* const kShrink =
+    "give the largest protocols a narrower \"pairs\" policy in their protocol.json (\"same-class\", "
+    "\"same-subject\" or \"curated\"), or build fewer \"locales\"";
+
+}  // namespace
+
+void check_host_sizes(uint64_t site_bytes, const std::pair<uint64_t, std::string>& largest_file, const Config& config,
+                      Diagnostics& diagnostics) {
+  const HostLimits& host = host_limits(config.hosting);
+  if (host.file_bytes && largest_file.first > host.file_bytes) {
+    diagnostics.warning("sitegen.json", 0, "hosting",
+                        largest_file.second + " is " + size_text(largest_file.first, true) + ", and " + host.title +
+                            " takes at most " + size_text(host.file_bytes, true) + " per file");
+  }
+  if (host.site_bytes && site_bytes > host.site_bytes) {
+    diagnostics.warning("sitegen.json", 0, "hosting",
+                        "the site is " + size_text(site_bytes, false) + " (" + with_commas(site_bytes) + " bytes), and " +
+                            host.title + " takes at most " + size_text(host.site_bytes, false) + ": " + kShrink);
+  }
+}
+
 void check_host_limits(size_t files, const Config& config, Diagnostics& diagnostics) {
   const HostLimits& host = host_limits(config.hosting);
   if (host.files && files > host.files) {
-    auto with_commas = [](size_t n) {
-      std::string digits = std::to_string(n);
-      for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3) digits.insert(static_cast<size_t>(at), ",");
-      return digits;
-    };
     diagnostics.warning("sitegen.json", 0, "hosting",
                         "the site has " + with_commas(files) + " files, and " + host.title + " takes at most " +
-                            with_commas(host.files) + " per deployment: give the largest protocols a narrower \"pairs\" "
-                            "policy in their protocol.json (\"same-class\", \"same-subject\" or \"curated\"), or build "
-                            "fewer \"locales\"");
+                            with_commas(host.files) + " per deployment: " + kShrink);
   }
 }
 

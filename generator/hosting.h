@@ -2,7 +2,9 @@
 // into an index past the protocol's URL limit), robots.txt, _headers, _redirects and .nojekyll.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -47,6 +49,12 @@ size_t planned_file_count(const Plan& pages, const Config& config, size_t assets
 // Warns, before anything is written, when the site has more files than its host takes, naming
 // the limit and the settings that make the site smaller.
 void check_host_limits(size_t files, const Config& config, Diagnostics& diagnostics);
+
+// Warns when the site as built is larger than its host takes, or has a file larger than it takes:
+// said after the pages are made and before the new site replaces the old one (--strict stops
+// there), since sizes are known only then.
+void check_host_sizes(uint64_t site_bytes, const std::pair<uint64_t, std::string>& largest_file, const Config& config,
+                      Diagnostics& diagnostics);
 
 // The sitemap protocol allows 50,000 URLs and 50 MB (52,428,800 bytes) per file; a host may take
 // smaller files (Cloudflare Pages: 25 MiB), and then each sitemap stays under its limit.

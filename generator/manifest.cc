@@ -1,6 +1,13 @@
 #include "manifest.h"
 
+#include "json_file.h"
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdexcept>
 #include <string_view>
 
@@ -50,22 +57,30 @@ std::string unescape_manifest_name(const std::string& text) {
   return out;
 }
 
-Manifest parse_manifest(const std::string& text) {
-  Manifest manifest;
-  // Read by hand rather than with a stream: the manifest of a large site has tens of thousands
-  // of lines, and a no-op rebuild is mostly this.
+namespace {
+
+// Reads whole lines of a manifest (`text` ends at a line's end) into `manifest`. From the first
+// folder line on (`in_folder_lines`), the lines are kept as they are, for later.
+void read_lines(std::string_view text, Manifest& manifest, bool& in_folder_lines) {
+  if (in_folder_lines) {
+    manifest.folder_lines.append(text);
+    return;
+  }
+  // Read by hand rather than with a stream: the manifest of a large site has a million lines, and
+  // a no-op rebuild is mostly this.
   for (size_t start = 0, end; start < text.size(); start = end + 1) {
     end = text.find('\n', start);
     if (end == std::string::npos) end = text.size();
     const size_t first = text.find(' ', start);
     const size_t second = first == std::string::npos ? first : text.find(' ', first + 1);
     if (second == std::string::npos || second >= end) continue;
-    const std::string_view bytes(text.data() + start, first - start);
-    if (bytes == "folder" || bytes == "recorded") {  // the last lines: kept as they are, for later
-      manifest.folder_lines = text.substr(start);
-      break;
+    const std::string_view bytes = text.substr(start, first - start);
+    if (bytes == "folder" || bytes == "recorded") {  // the last lines
+      in_folder_lines = true;
+      manifest.folder_lines.append(text.substr(start));
+      return;
     }
-    std::string file = unescape_manifest_name(text.substr(second + 1, end - second - 1));
+    std::string file = unescape_manifest_name(std::string(text.substr(second + 1, end - second - 1)));
     // A path that could leave the folder is never trusted, whatever wrote it.
     if (bytes.empty() || !is_safe_relative_path(file)) continue;
     if (bytes == "user") {
@@ -73,10 +88,53 @@ Manifest parse_manifest(const std::string& text) {
     } else {
       ManifestEntry entry;
       entry.bytes = digest_from_hex(bytes).value_or(Digest{});
-      entry.inputs = digest_from_hex(std::string_view(text.data() + first + 1, second - first - 1)).value_or(Digest{});
+      entry.inputs = digest_from_hex(text.substr(first + 1, second - first - 1)).value_or(Digest{});
       manifest.files.add(file, entry);
     }
   }
+}
+
+}  // namespace
+
+Manifest parse_manifest(const std::string& text) {
+  Manifest manifest;
+  bool in_folder_lines = false;
+  read_lines(text, manifest, in_folder_lines);
+  manifest.files.seal();
+  return manifest;
+}
+
+Manifest read_manifest_file(const std::string& path) {
+  // O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) throw FileError(path, std::string("cannot be read: ") + std::strerror(errno));
+  struct stat st;
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    throw FileError(path, "is not a regular file");
+  }
+  // Read in blocks, a line at a time: a million pages' manifest is 140 MB, never held whole.
+  Manifest manifest;
+  bool in_folder_lines = false;
+  std::string pending;  // the lines read so far that are not yet complete
+  std::vector<char> block(256 * 1024);
+  while (true) {
+    const ssize_t n = ::read(fd, block.data(), block.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const int error = errno;
+      ::close(fd);
+      throw FileError(path, std::string("cannot be read: ") + std::strerror(error));
+    }
+    if (n == 0) break;
+    pending.append(block.data(), static_cast<size_t>(n));
+    const size_t last = pending.rfind('\n');
+    if (last == std::string::npos) continue;
+    read_lines(std::string_view(pending).substr(0, last + 1), manifest, in_folder_lines);
+    pending.erase(0, last + 1);
+  }
+  ::close(fd);
+  read_lines(pending, manifest, in_folder_lines);
   manifest.files.seal();
   return manifest;
 }

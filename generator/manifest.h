@@ -94,6 +94,9 @@ struct Manifest {
 // were shorter) give entries without digests, or nothing: never an error, since the manifest is
 // only a record of what sitegen made, and a file it does not recognise is made again.
 Manifest parse_manifest(const std::string& text);
+// The same for the manifest at `path`, read in blocks (never held whole). Throws FileError when
+// it cannot be read.
+Manifest read_manifest_file(const std::string& path);
 
 // Writes a manifest's lines as they are given (see write_manifest), in blocks of about 64 KB.
 class ManifestWriter {

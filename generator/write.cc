@@ -94,7 +94,7 @@ OutputWriter::OutputWriter(std::string out_dir, bool replace_user_files, Clock c
     throw OutputError(out_dir_ + ": refusing to write here: the folder is not empty and was not made by sitegen (it has no " +
                       kManifestName + "); choose an empty or new folder with --out");
   }
-  if (out_->is_file(kManifestName)) previous_ = parse_manifest(read_text_file(manifest.string()));
+  if (out_->is_file(kManifestName)) previous_ = read_manifest_file(manifest.string());
   // The staging folder sits beside the output, on the same file system, so the swap is atomic.
   // Between builds it holds the previous site, described by its own manifest. Without one it is
   // what a killed or failed build left half-changed: it is ours by name, so it is cleared.
@@ -113,7 +113,7 @@ OutputWriter::OutputWriter(std::string out_dir, bool replace_user_files, Clock c
 const Manifest& OutputWriter::spare() const {
   std::call_once(spare_loaded_, [this] {
     if (staging_->is_file(kManifestName)) {
-      spare_ = parse_manifest(read_text_file((fs::path(staging_dir_) / kManifestName).string()));
+      spare_ = read_manifest_file((fs::path(staging_dir_) / kManifestName).string());
     }
   });
   return spare_;
@@ -226,10 +226,29 @@ bool OutputWriter::reuse(const std::string& relative_path, const Digest& inputs)
   return reuse_file(relative_path, inputs, kNotAPage);
 }
 
+void OutputWriter::count_bytes(const std::string& relative_path, uint64_t bytes) {
+  site_bytes_ += bytes;
+  if (bytes < largest_bytes_.load(std::memory_order_relaxed)) return;  // almost every file
+  std::lock_guard<std::mutex> lock(largest_mutex_);
+  // Of two files of one size, the first by path: the same whichever thread comes first.
+  if (bytes > largest_bytes_ || (bytes == largest_bytes_ && relative_path < largest_path_)) {
+    largest_bytes_ = bytes;
+    largest_path_ = relative_path;
+  }
+}
+
+std::pair<uint64_t, std::string> OutputWriter::largest_file() const {
+  std::lock_guard<std::mutex> lock(largest_mutex_);
+  return {largest_bytes_, largest_path_};
+}
+
 bool OutputWriter::reuse_file(const std::string& relative_path, const Digest& inputs, size_t page) {
   const ManifestEntry* previous = previous_.files.find(relative_path);
   if (inputs.none() || !previous || previous->inputs != inputs) return false;
-  if (!is_safe_relative_path(relative_path) || (!private_ && !out_->is_file(relative_path))) return false;
+  if (!is_safe_relative_path(relative_path)) return false;
+  const int64_t size = private_ ? 0 : out_->file_size(relative_path);
+  if (size < 0) return false;
+  count_bytes(relative_path, static_cast<uint64_t>(size));
   place(relative_path, *previous, nullptr, true, false, page);
   return true;
 }
@@ -237,14 +256,20 @@ bool OutputWriter::reuse_file(const std::string& relative_path, const Digest& in
 bool OutputWriter::reuse_all(const Digest& inputs) {
   if (inputs.none()) return false;
   std::vector<std::pair<std::string, ManifestEntry>> group;
+  std::vector<uint64_t> sizes;
   for (const auto& [path, entry] : previous_.files) {
     if (entry.inputs != inputs) continue;
     const std::string file(path);
-    if (!private_ && !out_->is_file(file)) return false;
+    const int64_t size = private_ ? 0 : out_->file_size(file);
+    if (size < 0) return false;
     group.emplace_back(file, entry);
+    sizes.push_back(static_cast<uint64_t>(size));
   }
   if (group.empty()) return false;
-  for (const auto& [path, entry] : group) place(path, entry, nullptr, true);
+  for (size_t i = 0; i < group.size(); ++i) {
+    count_bytes(group[i].first, sizes[i]);
+    place(group[i].first, group[i].second, nullptr, true);
+  }
   return true;
 }
 
@@ -258,6 +283,7 @@ void OutputWriter::write_file(const std::string& relative_path, const std::strin
     throw OutputError("refusing to write \"" + relative_path + "\": the path would leave the output folder");
   }
   const ManifestEntry entry{digest_of(bytes), inputs};
+  count_bytes(relative_path, bytes.size());
   const ManifestEntry* previous = previous_.files.find(relative_path);
   // Same bytes as last time: the output's file is kept (with its date) instead of written again.
   bool unchanged = previous && previous->bytes == entry.bytes &&
@@ -273,11 +299,13 @@ OutputWriter::StreamedFile::StreamedFile(OutputWriter& writer, std::string relat
 
 void OutputWriter::StreamedFile::append(std::string_view bytes) {
   bytes_digest_.add_bytes(bytes);
+  size_ += bytes.size();
   file_.write(bytes);
 }
 
 void OutputWriter::StreamedFile::finish() {
   file_.close();
+  writer_.count_bytes(relative_path_, size_);
   const ManifestEntry entry{bytes_digest_.done(), inputs_};
   const ManifestEntry* previous = writer_.previous_.files.find(relative_path_);
   const bool unchanged = previous && previous->bytes == entry.bytes &&

@@ -77,6 +77,7 @@ class OutputWriter {
     std::string relative_path_;
     Digest inputs_;
     DigestBuilder bytes_digest_;
+    uint64_t size_ = 0;
     NewFile file_;
   };
   std::unique_ptr<StreamedFile> write_streamed(const std::string& relative_path, const Digest& inputs = {});
@@ -104,6 +105,11 @@ class OutputWriter {
   // writes in it, so the files its manifest names are there as the manifest says, and there are
   // no files of the user's to look for. Saves a look at every file of the site per build.
   void treat_as_private() { private_ = true; }
+
+  // The bytes of every file placed so far, and the largest file: what the host is asked to take.
+  // (Unknown for reused files of a private folder, which are not looked at: counted as 0.)
+  uint64_t site_bytes() const { return site_bytes_; }
+  std::pair<uint64_t, std::string> largest_file() const;
 
   int written() const { return written_; }
   int unchanged() const { return unchanged_; }
@@ -191,6 +197,10 @@ class OutputWriter {
   std::atomic<bool> staging_ready_{false};
   bool committed_ = false;
   std::atomic<int> written_{0}, unchanged_{0};
+  void count_bytes(const std::string& relative_path, uint64_t bytes);
+  std::atomic<uint64_t> site_bytes_{0}, largest_bytes_{0};
+  mutable std::mutex largest_mutex_;
+  std::string largest_path_;
   int removed_ = 0;
 };
 

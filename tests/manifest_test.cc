@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include "json_file.h"
 #include "manifest.h"
+#include "test_support.h"
 
 using namespace sitegen;
 
@@ -56,4 +58,26 @@ TEST_CASE("manifest files: the entry added last wins, lookups and folders work i
   CHECK_FALSE(files.has_file_under("f"));
   CHECK_FALSE(files.has_file_under("z/index.html"));
   CHECK_THROWS_AS(files.at("missing"), std::out_of_range);
+}
+
+TEST_CASE("a manifest read from disk in blocks is the one parsed whole, lines across blocks included", "[manifest]") {
+  test::TempDir dir;
+  ManifestFiles files;
+  // Over a megabyte, so that lines fall across the reader's blocks wherever they end.
+  for (int i = 0; i < 12000; ++i) {
+    const std::string path = "fr/compare/p/" + std::to_string(i) + "-" + std::string(static_cast<size_t>(i % 37), 'x') + "/index.html";
+    files.add(path, {digest_of(path), i % 3 ? digest_of("in") : Digest{}});
+  }
+  files.seal();
+  const std::string text = manifest_text(files, {"CNAME"}) + "folder 123 fr\nrecorded 456 folders\n";
+  test::write_file(dir / ".sitegen-manifest", text);
+  const Manifest whole = parse_manifest(text);
+  const Manifest read = read_manifest_file(dir / ".sitegen-manifest");
+  CHECK(read.files.size() == 12000);
+  CHECK(read.files == whole.files);
+  CHECK(read.files == files);
+  CHECK(read.user_files == std::set<std::string>{"CNAME"});
+  CHECK(read.folder_lines == "folder 123 fr\nrecorded 456 folders\n");
+  CHECK(read.folder_lines == whole.folder_lines);
+  CHECK_THROWS_AS(read_manifest_file(dir / "missing"), FileError);
 }

@@ -320,7 +320,7 @@ TEST_CASE("a primed staging folder holds the site as a swap leaves it, and the n
   CHECK(test::read_file(staging_dir_of(out) + "/smtp/b/index.html") == "b");
 }
 
-TEST_CASE("a streamed file with the bytes of the last build keeps the output's file; pages are found by number",
+TEST_CASE("a streamed file with the bytes of the last build keeps the output's file, and pages are found by number",
           "[write]") {
   test::TempDir dir;
   const std::string out = dir / "site";

@@ -508,3 +508,34 @@ TEST_CASE("a site over Cloudflare Pages' 20,000 files is said before anything is
   CHECK(netlify.exit_code == 0);
   CHECK(netlify.err.find(expected) == std::string::npos);
 }
+
+TEST_CASE("a file or a site larger than the host takes is said before the new site replaces the old one",
+          "[build][hosting]") {
+  test::TempDir dir;
+  test::make_fixture_site("mini", dir.path());
+  auto build = [&](const std::string& options) {
+    return test::run_sitegen("build " + options + " --source '" + dir.path() + "' --out '" + (dir / "out") + "'");
+  };
+  REQUIRE(build("--quiet --host cloudflare-pages").exit_code == 0);
+  const std::string home_before = test::read_file(dir / "out/index.html");
+  // A download of 26 MiB in static/: over Cloudflare Pages' 25 MiB per file, under GitHub's 100 MiB.
+  test::write_file(dir / "static/downloads/codes.tar", std::string(26u * 1024 * 1024, 'x'));
+  auto strict = build("--strict --host cloudflare-pages");
+  INFO(strict.err);
+  CHECK(strict.exit_code == 1);
+  CHECK(strict.err.find("sitegen.json: error: \"hosting\": downloads/codes.tar is 26 MiB, and Cloudflare Pages takes "
+                        "at most 25 MiB per file") != std::string::npos);
+  CHECK(strict.err.find("nothing was written") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "out/downloads/codes.tar"));  // the previous site stays
+  CHECK(test::read_file(dir / "out/index.html") == home_before);
+  // Without --strict it is a warning, and the site is built.
+  auto warned = build("--host cloudflare-pages");
+  CHECK(warned.exit_code == 0);
+  CHECK(warned.err.find("warning: \"hosting\": downloads/codes.tar is 26 MiB") != std::string::npos);
+  CHECK(fs::file_size(dir / "out/downloads/codes.tar") == 26u * 1024 * 1024);
+  // The next build reuses every file, and still knows their sizes.
+  auto again = build("--strict --host cloudflare-pages");
+  CHECK(again.exit_code == 1);
+  CHECK(again.err.find("downloads/codes.tar is 26 MiB") != std::string::npos);
+  CHECK(build("--strict --host github-pages").exit_code == 0);
+}
