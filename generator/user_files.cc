@@ -1,5 +1,6 @@
 #include "user_files.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <future>
@@ -71,12 +72,15 @@ std::vector<std::string> files_not_made_by_sitegen(const FolderTree& out, const 
     }
   };
   read_folder("");
-  std::set<std::string> unchanged;
+  // Of the folders that held the user's files, the unchanged ones (remembering every unchanged
+  // folder would cost as much memory as the site has pages).
+  std::set<std::string> user_folders, unchanged;
+  for (const auto& path : previous.user_files) user_folders.insert(folder_of(path));
   for (const auto& [folder, recorded] : folders.times) {
     const int64_t now = out.folder_time(folder);
     if (now < 0) continue;  // gone, and whatever it held with it
     if (now == recorded && recorded < folders.recorded_at - kSettledNs) {
-      unchanged.insert(folder);
+      if (user_folders.count(folder)) unchanged.insert(folder);
     } else {
       read_folder(folder);
     }
@@ -103,15 +107,28 @@ FolderTimes folder_times(const FolderTree& tree, const EachFile& each_file, cons
                          const Clock& clock) {
   // Taken before the folders are looked at: a change made while they are is then never older.
   const int64_t recorded_at = clock();
-  std::set<std::string> names;
+  // Every file's folder, then (sorted, once each) the folders above them: one string per folder,
+  // and a site has nearly one folder per page.
+  std::vector<std::string> folders;
   auto add = [&](const std::string& file) {
-    for (std::string folder = folder_of(file); !folder.empty(); folder = folder_of(folder)) {
-      if (!names.insert(folder).second) break;  // and so were the folders above it
-    }
+    std::string folder = folder_of(file);
+    if (!folder.empty() && (folders.empty() || folders.back() != folder)) folders.push_back(std::move(folder));
   };
   each_file([&](std::string_view path) { add(std::string(path)); });
   for (const auto& path : kept) add(path);
-  const std::vector<std::string> folders(names.begin(), names.end());
+  auto sort_unique = [&] {
+    std::sort(folders.begin(), folders.end());
+    folders.erase(std::unique(folders.begin(), folders.end()), folders.end());
+  };
+  sort_unique();
+  for (size_t i = 0, count = folders.size(); i < count; ++i) {
+    for (std::string above = folder_of(folders[i]); !above.empty(); above = folder_of(above)) {
+      // The folder just before in sorted order is often this one's parent, or under it.
+      if (i > 0 && folders[i - 1].compare(0, above.size() + 1, above + "/") == 0) break;
+      folders.push_back(above);
+    }
+  }
+  sort_unique();
   std::vector<int64_t> times(folders.size(), -1);
   in_two_halves(folders.size(), [&](size_t begin, size_t end) {
     for (size_t i = begin; i < end; ++i) times[i] = tree.folder_time(folders[i]);
@@ -119,7 +136,7 @@ FolderTimes folder_times(const FolderTree& tree, const EachFile& each_file, cons
   FolderTimes out;
   out.recorded_at = recorded_at;
   for (size_t i = 0; i < folders.size(); ++i) {
-    if (times[i] >= 0) out.times.emplace_hint(out.times.end(), folders[i], times[i]);
+    if (times[i] >= 0) out.times.emplace_hint(out.times.end(), std::move(folders[i]), times[i]);
   }
   return out;
 }

@@ -158,14 +158,24 @@ void OutputWriter::ensure_staging() {
   staging_ready_ = true;
   // Every file placed so far: when the first change comes late in a build, most of the site.
   std::vector<std::pair<std::string, Digest>> pending;
+  std::vector<size_t> pending_pages;
   for (auto& shard : shards_) {
     std::lock_guard<std::mutex> shard_lock(shard.mutex);
     for (auto& link : shard.pending_links) pending.push_back(std::move(link));
-    shard.pending_links.clear();
+    pending_pages.insert(pending_pages.end(), shard.pending_pages.begin(), shard.pending_pages.end());
+    shard.pending_links = {};
+    shard.pending_pages = {};
   }
   in_two_halves(pending.size(), [&](size_t begin, size_t end) {
     for (size_t i = begin; i < end; ++i) {
       if (!is_staged(pending[i].first, pending[i].second)) link_from_output(pending[i].first);
+    }
+  });
+  in_two_halves(pending_pages.size(), [&](size_t begin, size_t end) {
+    for (size_t i = begin; i < end; ++i) {
+      const size_t page = pending_pages[i];
+      const std::string path = page_file_(page);
+      if (!is_staged(path, pages_[page].bytes)) link_from_output(path);
     }
   });
 }
@@ -200,7 +210,11 @@ void OutputWriter::place(const std::string& relative_path, const ManifestEntry& 
   // Same file as in the output: linked into staging, or, until something forces the staging
   // folder into use, remembered (a no-op rebuild never touches it).
   if (!staging_ready_) {
-    shard.pending_links.emplace_back(relative_path, entry.bytes);
+    if (page == kNotAPage) {
+      shard.pending_links.emplace_back(relative_path, entry.bytes);
+    } else {
+      shard.pending_pages.push_back(page);  // its path is made again when it is linked
+    }
     return;
   }
   lock.unlock();

@@ -178,6 +178,7 @@ class OutputWriter {
     ManifestFiles placed;
     // Unchanged files (path, bytes digest) to link once the staging folder is in use.
     std::vector<std::pair<std::string, Digest>> pending_links;
+    std::vector<size_t> pending_pages;  // the same for pages, by number
   };
   std::array<Shard, 64> shards_;
   Shard& shard_of(const std::string& relative_path);
