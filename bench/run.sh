@@ -2,11 +2,12 @@
 # Benchmark of sitegen build, printing the figures the README quotes:
 #   bash bench/run.sh             the default site and a synthetic site of ~30,000 pages, then
 #                                 synthetic sites of ~100,000 and ~300,000 pages
-#   bash bench/run.sh --million   and one of ~1,000,000 pages (about 21 GB of disk, 3 minutes)
+#   bash bench/run.sh --million   and one of ~1,000,000 pages (one round each then; about 40 GB of
+#                                 disk in all, 10 minutes)
 # For the first two: full build, the write floor (cp -r of the same output), their ratio, no-op
-# rebuild, rebuild after one catalog entry changed, peak RSS, pages/s. For the larger ones (one
-# clean build each, which takes minutes): time, pages/s and peak RSS, of the clean build and of
-# a no-op rebuild, against the default site's.
+# rebuild, rebuild after one catalog entry changed, peak RSS, pages/s. For the larger ones (three
+# clean builds each): time, pages/s and peak RSS against the default site's, the write floor,
+# and a no-op rebuild's time and peak RSS.
 #
 # Full build and floor: 5 rounds, each building and copying both sites in turn, so that both
 # meet the disk in the same state; each command writes into a folder nothing has used before,
@@ -111,7 +112,9 @@ PY2
 done
 printf '\npages/s of the synthetic site against the default site: %+.1f%%\n' "$(echo "100 * (${rates[1]} - ${rates[0]}) / ${rates[0]}" | bc -l)"
 
-# Scale: one clean build of each larger synthetic site into a new folder, then a no-op rebuild.
+# Scale: clean builds of each larger synthetic site, each into a new folder (3 rounds; 1 with
+# --million, for the disk), a no-op rebuild, and the write floor (cp -r of the first round's output).
+# As above, nothing is deleted before the end: a deletion of gigabytes slows whatever comes next.
 default_rss=$(/usr/bin/time -v "$sitegen" build --quiet --source "${sources[0]}" --out "$work/default-rss2" 2>&1 |
               sed -n 's/.*Maximum resident set size (kbytes): //p')
 # `time -v`'s wall clock and peak RSS of a command: "seconds kilobytes" (its output: $work/out.txt).
@@ -121,26 +124,39 @@ timed() {
     /Maximum resident set size/ { rss = $2 }
     END { print s, rss }'
 }
-printf '\nscale (one clean build each; the default site: %.0f pages/s, peak RSS %.1f MB):\n' "${rates[0]}" "$(echo "$default_rss / 1024" | bc -l)"
-printf '  %9s  %8s  %9s  %8s  %10s  %9s  %13s\n' pages "build s" "pages/s" "vs dflt" "peak RSS" "vs dflt" "no-op s / RSS"
+scale_rounds=3
+if [ "${1:-}" = --million ]; then scale_rounds=1; fi
+printf '\nscale (clean builds, median of %d; the default site: %.0f pages/s, peak RSS %.1f MB):\n' "$scale_rounds" \
+  "${rates[0]}" "$(echo "$default_rss / 1024" | bc -l)"
+printf '  %9s  %8s  %9s  %8s  %7s  %10s  %8s  %15s\n' pages "build s" "pages/s" "vs dflt" "cp -r s" "peak RSS" "vs dflt" \
+  "no-op s / RSS"
 for n in "${scale_codes[@]}"; do
   python3 bench/make_catalog.py "$n" "$work/scale-$n"
   free_kb=$(df -Pk "$work" | awk 'NR == 2 { print $4 }')
-  need_kb=$((n * n * 2 * 21 + 1048576))  # ~21 KB per page on disk, 2n^2 pages
+  need_kb=$((n * n * 2 * 21 * (scale_rounds + 1) + 1048576))  # ~21 KB per page on disk, 2n^2 pages, rounds + floor
   if [ "$free_kb" -lt "$need_kb" ]; then
     echo "bench: the site of $n codes needs $((need_kb / 1024)) MB free in $work, has $((free_kb / 1024)) MB" >&2
     exit 1
   fi
-  sync
-  read -r secs rss < <(timed "$sitegen" build --source "$work/scale-$n" --out "$work/scale-$n-out")
+  all_secs="" all_rss=""
+  for r in $(seq "$scale_rounds"); do
+    sync
+    read -r secs rss < <(timed "$sitegen" build --source "$work/scale-$n" --out "$work/scale-$n-out-$r")
+    all_secs+="$secs " all_rss+="$rss "
+    printf '  (round %d: %s pages in %.2f s, peak RSS %.1f MB)\n' "$r" \
+      "$(sed -n 's/^sitegen: built \([0-9]*\) pages.*/\1/p' "$work/out.txt")" "$secs" "$(echo "$rss / 1024" | bc -l)"
+  done
   count=$(sed -n 's/^sitegen: built \([0-9]*\) pages.*/\1/p' "$work/out.txt")
-  read -r noop_secs noop_rss < <(timed "$sitegen" build --quiet --source "$work/scale-$n" --out "$work/scale-$n-out")
-  files=$(find "$work/scale-$n-out" -type f | wc -l)
+  secs=$(printf "%s\n" $all_secs | median)
+  rss=$(printf "%s\n" $all_rss | median)
+  read -r noop_secs noop_rss < <(timed "$sitegen" build --quiet --source "$work/scale-$n" --out "$work/scale-$n-out-1")
+  sync
+  read -r floor_secs floor_rss < <(timed cp -r "$work/scale-$n-out-1" "$work/scale-$n-copy")
+  files=$(find "$work/scale-$n-out-1" -type f | wc -l)
   rate=$(echo "$count / $secs" | bc -l)
-  printf '  %9d  %8.2f  %9.0f  %+7.1f%%  %7.1f MB  %8.2fx  %5.2f s / %.0f MB\n' "$count" "$secs" "$rate" \
-    "$(echo "100 * ($rate - ${rates[0]}) / ${rates[0]}" | bc -l)" "$(echo "$rss / 1024" | bc -l)" \
+  printf '  %9d  %8.2f  %9.0f  %+7.1f%%  %7.2f  %7.1f MB  %7.2fx  %5.2f s / %3.0f MB\n' "$count" "$secs" "$rate" \
+    "$(echo "100 * ($rate - ${rates[0]}) / ${rates[0]}" | bc -l)" "$floor_secs" "$(echo "$rss / 1024" | bc -l)" \
     "$(echo "$rss / $default_rss" | bc -l)" "$noop_secs" "$(echo "$noop_rss / 1024" | bc -l)"
   [ "$files" -ge "$count" ] || { echo "bench: the site of $n codes has $files files, fewer than its $count pages" >&2; wrong=1; }
-  rm -rf "$work/scale-$n-out" "$work/scale-$n"
 done
 exit "$wrong"
