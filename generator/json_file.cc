@@ -66,9 +66,8 @@ std::string open_failure(const std::string& path, int error) {
   return std::string("cannot be read: ") + std::strerror(error);
 }
 
-}  // namespace
-
-std::string read_text_file(const std::string& path) {
+// Opens `path` for reading if it is a regular file (its size into `size`); throws FileError.
+int open_regular_file(const std::string& path, size_t& size) {
   // O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever.
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) throw FileError(path, open_failure(path, errno));
@@ -78,25 +77,50 @@ std::string read_text_file(const std::string& path) {
     throw FileError(path, S_ISDIR(st.st_mode) ? "is a folder, not a file"
                                               : "is not a regular file (a FIFO, socket or device)");
   }
-  // Sized once from the file's length: a large site's manifest is megabytes, read on every build.
-  std::string text(static_cast<size_t>(st.st_size), '\0');
+  size = static_cast<size_t>(st.st_size);
+  return fd;
+}
+
+// Closes a descriptor on every way out.
+struct ClosedAtEnd {
+  int fd;
+  ~ClosedAtEnd() { ::close(fd); }
+};
+
+// Up to `capacity` bytes from `fd` into `into` (0 at the end); throws FileError.
+size_t read_some(int fd, char* into, size_t capacity, const std::string& path) {
+  while (true) {
+    const ssize_t n = ::read(fd, into, capacity);
+    if (n >= 0) return static_cast<size_t>(n);
+    if (errno == EINTR) continue;
+    throw FileError(path, errno == EISDIR ? "is a folder, not a file"
+                                          : std::string("cannot be read: ") + std::strerror(errno));
+  }
+}
+
+}  // namespace
+
+std::string read_text_file(const std::string& path) {
+  size_t size = 0;
+  const ClosedAtEnd file{open_regular_file(path, size)};
+  // Sized once from the file's length: one read for most files.
+  std::string text(size, '\0');
   size_t done = 0;
   while (true) {
     if (done == text.size()) text.resize(text.size() + 4096);  // the file grew while read
-    const ssize_t n = ::read(fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      const int error = errno;
-      ::close(fd);
-      throw FileError(path, error == EISDIR ? "is a folder, not a file"
-                                            : std::string("cannot be read: ") + std::strerror(error));
-    }
+    const size_t n = read_some(file.fd, text.data() + done, text.size() - done, path);
     if (n == 0) break;
-    done += static_cast<size_t>(n);
+    done += n;
   }
-  ::close(fd);
   text.resize(done);
   return text;
+}
+
+void read_file_in_blocks(const std::string& path, const std::function<void(std::string_view)>& block) {
+  size_t size = 0;
+  const ClosedAtEnd file{open_regular_file(path, size)};
+  std::vector<char> buffer(256 * 1024);
+  for (size_t n; (n = read_some(file.fd, buffer.data(), buffer.size(), path)) > 0;) block({buffer.data(), n});
 }
 
 std::vector<std::string> folder_entries(const std::string& dir) {

@@ -6,6 +6,8 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
+#include <functional>
 #include <vector>
 
 #include "diagnostics.h"
@@ -46,6 +48,8 @@ class FileError : public std::runtime_error {
 // anything but a readable regular file (a folder, a FIFO, a dangling symlink, no permission)
 // throws FileError saying which.
 std::string read_text_file(const std::string& path);
+// The same file, handed to `block` piece by piece (a large manifest, never held whole).
+void read_file_in_blocks(const std::string& path, const std::function<void(std::string_view)>& block);
 
 // The entries of a folder, sorted by name, without throwing: nothing when it cannot be read.
 std::vector<std::string> folder_entries(const std::string& dir);

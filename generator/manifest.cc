@@ -3,11 +3,6 @@
 #include "json_file.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <stdexcept>
 #include <string_view>
 
@@ -105,35 +100,17 @@ Manifest parse_manifest(const std::string& text) {
 }
 
 Manifest read_manifest_file(const std::string& path) {
-  // O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever.
-  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) throw FileError(path, std::string("cannot be read: ") + std::strerror(errno));
-  struct stat st;
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    ::close(fd);
-    throw FileError(path, "is not a regular file");
-  }
-  // Read in blocks, a line at a time: a million pages' manifest is 140 MB, never held whole.
+  // A line at a time as the blocks come: a million pages' manifest is 140 MB, never held whole.
   Manifest manifest;
   bool in_folder_lines = false;
   std::string pending;  // the lines read so far that are not yet complete
-  std::vector<char> block(256 * 1024);
-  while (true) {
-    const ssize_t n = ::read(fd, block.data(), block.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      const int error = errno;
-      ::close(fd);
-      throw FileError(path, std::string("cannot be read: ") + std::strerror(error));
-    }
-    if (n == 0) break;
-    pending.append(block.data(), static_cast<size_t>(n));
+  read_file_in_blocks(path, [&](std::string_view block) {
+    pending.append(block);
     const size_t last = pending.rfind('\n');
-    if (last == std::string::npos) continue;
+    if (last == std::string::npos) return;
     read_lines(std::string_view(pending).substr(0, last + 1), manifest, in_folder_lines);
     pending.erase(0, last + 1);
-  }
-  ::close(fd);
+  });
   read_lines(pending, manifest, in_folder_lines);
   manifest.files.seal();
   return manifest;

@@ -49,11 +49,12 @@ std::string beside(const std::string& out_dir, const std::string& suffix) {
   return (parent / ("." + dir.filename().string() + "." + suffix)).string();
 }
 
-// The manifest as a new file at the top of `tree`, written as it is made.
-void write_manifest_file(FolderTree& tree, const ManifestFiles& files, const std::vector<std::string>& user_files) {
-  NewFile file = tree.create_file(kManifestName);
-  write_manifest(files, user_files, [&](std::string_view block) { file.write(block); });
-  file.close();
+// Every file sitegen writes goes through here: nothing outside the output folder, and never over
+// the manifest, which only the writer itself makes.
+void check_writable(const std::string& relative_path) {
+  if (!is_safe_relative_path(relative_path) || relative_path == kManifestName) {
+    throw OutputError("refusing to write \"" + relative_path + "\": the path would leave the output folder");
+  }
 }
 
 bool is_leftover(const std::string& path) {
@@ -269,20 +270,23 @@ bool OutputWriter::reuse_file(const std::string& relative_path, const Digest& in
 
 bool OutputWriter::reuse_all(const Digest& inputs) {
   if (inputs.none()) return false;
-  std::vector<std::pair<std::string, ManifestEntry>> group;
-  std::vector<uint64_t> sizes;
+  struct Reused {
+    std::string path;
+    ManifestEntry entry;
+    uint64_t size;
+  };
+  std::vector<Reused> group;
   for (const auto& [path, entry] : previous_.files) {
     if (entry.inputs != inputs) continue;
     const std::string file(path);
     const int64_t size = private_ ? 0 : out_->file_size(file);
     if (size < 0) return false;
-    group.emplace_back(file, entry);
-    sizes.push_back(static_cast<uint64_t>(size));
+    group.push_back({file, entry, static_cast<uint64_t>(size)});
   }
   if (group.empty()) return false;
-  for (size_t i = 0; i < group.size(); ++i) {
-    count_bytes(group[i].first, sizes[i]);
-    place(group[i].first, group[i].second, nullptr, true);
+  for (const auto& file : group) {
+    count_bytes(file.path, file.size);
+    place(file.path, file.entry, nullptr, true);
   }
   return true;
 }
@@ -291,17 +295,18 @@ void OutputWriter::write(const std::string& relative_path, const std::string& by
   write_file(relative_path, bytes, inputs, kNotAPage);
 }
 
+bool OutputWriter::same_as_output(const std::string& relative_path, const Digest& bytes) const {
+  const ManifestEntry* previous = previous_.files.find(relative_path);
+  return previous && previous->bytes == bytes && (private_ || out_->is_file(relative_path));
+}
+
 void OutputWriter::write_file(const std::string& relative_path, const std::string& bytes, const Digest& inputs,
                               size_t page) {
-  if (!is_safe_relative_path(relative_path) || relative_path == kManifestName) {
-    throw OutputError("refusing to write \"" + relative_path + "\": the path would leave the output folder");
-  }
+  check_writable(relative_path);
   const ManifestEntry entry{digest_of(bytes), inputs};
   count_bytes(relative_path, bytes.size());
-  const ManifestEntry* previous = previous_.files.find(relative_path);
   // Same bytes as last time: the output's file is kept (with its date) instead of written again.
-  bool unchanged = previous && previous->bytes == entry.bytes &&
-                   (private_ || out_->is_file(relative_path));
+  const bool unchanged = same_as_output(relative_path, entry.bytes);
   place(relative_path, entry, unchanged ? nullptr : &bytes, unchanged, false, page);
 }
 
@@ -321,18 +326,14 @@ void OutputWriter::StreamedFile::finish() {
   file_.close();
   writer_.count_bytes(relative_path_, size_);
   const ManifestEntry entry{bytes_digest_.done(), inputs_};
-  const ManifestEntry* previous = writer_.previous_.files.find(relative_path_);
-  const bool unchanged = previous && previous->bytes == entry.bytes &&
-                         (writer_.private_ || writer_.out_->is_file(relative_path_));
+  const bool unchanged = writer_.same_as_output(relative_path_, entry.bytes);
   // Same bytes as the output's file: that one is linked in its place (and keeps its date).
   if (unchanged) writer_.staging_->remove_file(relative_path_);
   writer_.place(relative_path_, entry, nullptr, unchanged, /*staged=*/!unchanged);
 }
 
 std::unique_ptr<OutputWriter::StreamedFile> OutputWriter::write_streamed(const std::string& relative_path, const Digest& inputs) {
-  if (!is_safe_relative_path(relative_path) || relative_path == kManifestName) {
-    throw OutputError("refusing to write \"" + relative_path + "\": the path would leave the output folder");
-  }
+  check_writable(relative_path);
   ensure_staging();  // the pieces go straight into it
   return std::unique_ptr<StreamedFile>(new StreamedFile(*this, relative_path, inputs));
 }
@@ -384,11 +385,10 @@ void OutputWriter::for_each_new_file(const std::function<void(std::string_view, 
 
 size_t OutputWriter::new_file_count() const { return current_.size() + placed_pages_; }
 
-void OutputWriter::write_new_manifest(const std::function<void(std::string_view)>& write,
-                                      const std::vector<std::string>& user_files) const {
+void OutputWriter::write_new_manifest(NewFile& file, const std::vector<std::string>& user_files) const {
   // The files other than pages sorted by path, then the pages in the plan's order: the same site
   // gives the same manifest, and reading it sorts it again (ManifestFiles::seal).
-  ManifestWriter out(write);
+  ManifestWriter out([&](std::string_view block) { file.write(block); });
   for_each_new_file([&](std::string_view path, const ManifestEntry& entry) { out.file(path, entry); });
   for (const auto& file : user_files) out.user_file(file);
   out.finish();
@@ -500,7 +500,9 @@ void OutputWriter::prime_staging() {
   }
   ensure_staging();  // links every file placed
   gather_placed();
-  write_manifest_file(*staging_, current_, {});  // no pages: prime_staging() is used without expect_pages()
+  NewFile manifest = staging_->create_file(kManifestName);
+  write_new_manifest(manifest, {});
+  manifest.close();
   committed_ = true;  // the staging folder matches its manifest: it stays
 }
 
@@ -521,8 +523,7 @@ void OutputWriter::commit() {
     }
     if (!same || !out_->is_file(kManifestName)) {
       out_->replace_top_file(kManifestName, [&](NewFile& file) {
-        write_new_manifest([&](std::string_view block) { file.write(block); },
-                           {previous_.user_files.begin(), previous_.user_files.end()});
+        write_new_manifest(file, {previous_.user_files.begin(), previous_.user_files.end()});
       });
     }
     committed_ = true;
@@ -531,7 +532,7 @@ void OutputWriter::commit() {
   ensure_staging();
   keep_user_files();
   NewFile manifest = staging_->create_file(kManifestName);
-  write_new_manifest([&](std::string_view block) { manifest.write(block); }, kept_);
+  write_new_manifest(manifest, kept_);
   manifest.close();
   swap_in();
 }

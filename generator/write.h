@@ -137,7 +137,9 @@ class OutputWriter {
   bool in_new_site(std::string_view path) const;
   void for_each_new_file(const std::function<void(std::string_view, const ManifestEntry&)>& visit) const;
   size_t new_file_count() const;
-  void write_new_manifest(const std::function<void(std::string_view)>& write, const std::vector<std::string>& user_files) const;
+  void write_new_manifest(NewFile& file, const std::vector<std::string>& user_files) const;
+  // The previous build made `relative_path` with these bytes, and it is still in the output.
+  bool same_as_output(const std::string& relative_path, const Digest& bytes) const;
   // Marks the staging folder as being changed (its manifest goes first, so a build killed from
   // here on leaves a folder the next one discards) and applies the links put off until now.
   void ensure_staging();
