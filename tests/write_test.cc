@@ -229,9 +229,14 @@ TEST_CASE("a file the user adds inside a folder of the site is kept, however lon
   // checks that a folder left alone long enough to be trusted is still read once the user adds to it.
   test::TempDir dir;
   std::string out = dir / "site";
-  // A clock two seconds ahead: every folder's time looks settled, as it would long after a build,
-  // without the test waiting for it.
-  const Clock later = [] { return system_clock_ns() + 2000000000; };
+  // A clock twenty seconds ahead: every folder's time looks settled, as it would long after a build,
+  // without the test waiting for it. The user's edits are dated ten seconds ahead, after the build
+  // that came before them, as they would be: the file system's clock ticks coarsely, and an edit made
+  // within the tick of the build's own last change would otherwise leave the folder's time as it was.
+  const Clock later = [] { return system_clock_ns() + 20000000000; };
+  auto user_changed = [&](const std::string& folder) {
+    fs::last_write_time(out + "/" + folder, fs::file_time_type::clock::now() + std::chrono::seconds(10));
+  };
   auto build = [&](const std::string& about) {
     OutputWriter writer(out, false, later);
     writer.write("index.html", "home");
@@ -245,14 +250,17 @@ TEST_CASE("a file the user adds inside a folder of the site is kept, however lon
   CHECK(build("2").empty());
   CHECK(build("3").empty());
   test::write_file(out + "/b/c/notes.txt", "mine");
+  user_changed("b/c");
   CHECK(build("4") == std::vector<std::string>{"b/c/notes.txt"});
   CHECK(build("5") == std::vector<std::string>{"b/c/notes.txt"});
   test::write_file(out + "/a/more.txt", "also mine");
+  user_changed("a");
   CHECK(build("6") == std::vector<std::string>{"a/more.txt", "b/c/notes.txt"});
   CHECK(test::read_file(out + "/b/c/notes.txt") == "mine");
   CHECK(test::read_file(out + "/a/more.txt") == "also mine");
   CHECK(test::read_file(out + "/about/index.html") == "6");
   fs::remove(out + "/b/c/notes.txt");
+  user_changed("b/c");
   CHECK(build("7") == std::vector<std::string>{"a/more.txt"});
   CHECK_FALSE(fs::exists(out + "/b/c/notes.txt"));
 }
