@@ -7,7 +7,7 @@
 # For the first two: full build, the write floor (cp -r of the same output), their ratio, no-op
 # rebuild, rebuild after one catalog entry changed, peak RSS, pages/s. For the larger ones (three
 # clean builds each): time, pages/s and peak RSS against the default site's, the write floor,
-# and a no-op rebuild's time and peak RSS.
+# and a no-op rebuild's and two one-entry rebuilds' time and peak RSS.
 #
 # Full build and floor: 5 rounds, each building and copying both sites in turn, so that both
 # meet the disk in the same state; each command writes into a folder nothing has used before,
@@ -150,6 +150,15 @@ for n in "${scale_codes[@]}"; do
   secs=$(printf "%s\n" $all_secs | median)
   rss=$(printf "%s\n" $all_rss | median)
   read -r noop_secs noop_rss < <(timed "$sitegen" build --quiet --source "$work/scale-$n" --out "$work/scale-$n-out-1")
+  # One entry's summary edited, twice: the first rebuild reads every folder of the output for the
+  # user's files (no folder times were recorded yet), the second only the changed ones.
+  entry=$(find "$work/scale-$n/content" -name '*.json' -path '*/synth/*' | sort | sed -n 5p)
+  sed -i '0,/"summary": "/s//"summary": "Edited /' "$entry"
+  read -r edit1_secs edit1_rss < <(timed "$sitegen" build --quiet --source "$work/scale-$n" --out "$work/scale-$n-out-1")
+  sed -i '0,/"summary": "Edited /s//"summary": "Edited again /' "$entry"
+  read -r edit_secs edit_rss < <(timed "$sitegen" build --quiet --source "$work/scale-$n" --out "$work/scale-$n-out-1")
+  printf '  (one entry edited: %.2f s, peak RSS %.1f MB; edited again: %.2f s, %.1f MB)\n' "$edit1_secs" \
+    "$(echo "$edit1_rss / 1024" | bc -l)" "$edit_secs" "$(echo "$edit_rss / 1024" | bc -l)"
   sync
   read -r floor_secs floor_rss < <(timed cp -r "$work/scale-$n-out-1" "$work/scale-$n-copy")
   files=$(find "$work/scale-$n-out-1" -type f | wc -l)

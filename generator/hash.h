@@ -15,6 +15,8 @@ struct Digest {
   bool none() const { return high == 0 && low == 0; }
   bool operator==(const Digest& other) const { return high == other.high && low == other.low; }
   bool operator!=(const Digest& other) const { return !(*this == other); }
+  // Any fixed order will do: digests are sorted to be looked up.
+  bool operator<(const Digest& other) const { return high != other.high ? high < other.high : low < other.low; }
 };
 
 // XXH3-128 of `bytes`.

@@ -116,9 +116,11 @@ std::string read_text_file(const std::string& path) {
   return text;
 }
 
-void read_file_in_blocks(const std::string& path, const std::function<void(std::string_view)>& block) {
+void read_file_in_blocks(const std::string& path, const std::function<void(std::string_view)>& block,
+                         const std::function<void(size_t)>& told_size) {
   size_t size = 0;
   const ClosedAtEnd file{open_regular_file(path, size)};
+  if (told_size) told_size(size);
   std::vector<char> buffer(256 * 1024);
   for (size_t n; (n = read_some(file.fd, buffer.data(), buffer.size(), path)) > 0;) block({buffer.data(), n});
 }

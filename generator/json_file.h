@@ -48,8 +48,10 @@ class FileError : public std::runtime_error {
 // anything but a readable regular file (a folder, a FIFO, a dangling symlink, no permission)
 // throws FileError saying which.
 std::string read_text_file(const std::string& path);
-// The same file, handed to `block` piece by piece (a large manifest, never held whole).
-void read_file_in_blocks(const std::string& path, const std::function<void(std::string_view)>& block);
+// The same file, handed to `block` piece by piece (a large manifest, never held whole). `size`,
+// when given, is told the file's size first, to make room for what is read.
+void read_file_in_blocks(const std::string& path, const std::function<void(std::string_view)>& block,
+                         const std::function<void(size_t)>& size = nullptr);
 
 // The entries of a folder, sorted by name, without throwing: nothing when it cannot be read.
 std::vector<std::string> folder_entries(const std::string& dir);

@@ -3,6 +3,7 @@
 #include "json_file.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <stdexcept>
 #include <string_view>
 
@@ -54,13 +55,9 @@ std::string unescape_manifest_name(const std::string& text) {
 
 namespace {
 
-// Reads whole lines of a manifest (`text` ends at a line's end) into `manifest`. From the first
-// folder line on (`in_folder_lines`), the lines are kept as they are, for later.
-void read_lines(std::string_view text, Manifest& manifest, bool& in_folder_lines) {
-  if (in_folder_lines) {
-    manifest.folder_lines.append(text);
-    return;
-  }
+// Reads whole lines of a manifest (`text` ends at a line's end) into `manifest`: first the files,
+// then the user's files, then (in the staging folder's) the folder times.
+void read_lines(std::string_view text, Manifest& manifest) {
   // Read by hand rather than with a stream: the manifest of a large site has a million lines, and
   // a no-op rebuild is mostly this.
   for (size_t start = 0, end; start < text.size(); start = end + 1) {
@@ -70,10 +67,19 @@ void read_lines(std::string_view text, Manifest& manifest, bool& in_folder_lines
     const size_t second = first == std::string::npos ? first : text.find(' ', first + 1);
     if (second == std::string::npos || second >= end) continue;
     const std::string_view bytes = text.substr(start, first - start);
-    if (bytes == "folder" || bytes == "recorded") {  // the last lines
-      in_folder_lines = true;
-      manifest.folder_lines.append(text.substr(start));
-      return;
+    if (bytes == "recorded") {
+      manifest.folder_times.recorded_at = std::strtoll(text.data() + first + 1, nullptr, 10);
+      continue;
+    }
+    if (bytes == "folder") {  // the folder's digest (older manifests had its path)
+      const std::string_view field = text.substr(second + 1, end - second - 1);
+      const int64_t time = std::strtoll(text.data() + first + 1, nullptr, 10);
+      if (auto digest = digest_from_hex(field)) {
+        manifest.folder_times.add(*digest, time);
+      } else if (const std::string folder = unescape_manifest_name(std::string(field)); is_safe_relative_path(folder)) {
+        manifest.folder_times.add(folder, time);
+      }
+      continue;
     }
     std::string file = unescape_manifest_name(std::string(text.substr(second + 1, end - second - 1)));
     // A path that could leave the folder is never trusted, whatever wrote it.
@@ -93,26 +99,37 @@ void read_lines(std::string_view text, Manifest& manifest, bool& in_folder_lines
 
 Manifest parse_manifest(const std::string& text) {
   Manifest manifest;
-  bool in_folder_lines = false;
-  read_lines(text, manifest, in_folder_lines);
+  read_lines(text, manifest);
   manifest.files.seal();
+  manifest.folder_times.seal();
   return manifest;
 }
+
+// A file's line has a 32-digit digest, "-" or another digest, two spaces, a path and a line break.
+constexpr size_t kShortestFileLine = 32 + 1 + 1 + 1 + 1 + 1;
 
 Manifest read_manifest_file(const std::string& path) {
   // A line at a time as the blocks come: a million pages' manifest is 140 MB, never held whole.
   Manifest manifest;
-  bool in_folder_lines = false;
   std::string pending;  // the lines read so far that are not yet complete
-  read_file_in_blocks(path, [&](std::string_view block) {
-    pending.append(block);
-    const size_t last = pending.rfind('\n');
-    if (last == std::string::npos) return;
-    read_lines(std::string_view(pending).substr(0, last + 1), manifest, in_folder_lines);
-    pending.erase(0, last + 1);
-  });
-  read_lines(pending, manifest, in_folder_lines);
+  read_file_in_blocks(
+      path,
+      [&](std::string_view block) {
+        pending.append(block);
+        const size_t last = pending.rfind('\n');
+        if (last == std::string::npos) return;
+        read_lines(std::string_view(pending).substr(0, last + 1), manifest);
+        pending.erase(0, last + 1);
+      },
+      [&](size_t size) {
+        // Room for as many lines as the file could hold, made once: growing a list of a million
+        // paths by doubling holds the old copy and the new at once, twice the memory for a
+        // moment. Room never filled costs address space, not memory.
+        manifest.files.reserve(size / kShortestFileLine, size);
+      });
+  read_lines(pending, manifest);
   manifest.files.seal();
+  manifest.folder_times.seal();
   return manifest;
 }
 
@@ -141,6 +158,16 @@ void ManifestWriter::user_file(const std::string& path) {
   flush_if_full();
 }
 
+void ManifestWriter::folder(const FolderTimes::Record& record) {
+  text_.append("folder ").append(std::to_string(record.time)).append(1, ' ').append(to_hex(record.folder)).append(1, '\n');
+  flush_if_full();
+}
+
+void ManifestWriter::recorded(int64_t time) {
+  text_.append("recorded ").append(std::to_string(time)).append(" folders\n");
+  flush_if_full();
+}
+
 void ManifestWriter::finish() {
   if (!text_.empty()) write_(text_);
   text_.clear();
@@ -152,6 +179,19 @@ void write_manifest(const ManifestFiles& files, const std::vector<std::string>& 
   for (const auto& [path, entry] : files) out.file(path, entry);
   for (const auto& file : user_files) out.user_file(file);
   out.finish();
+}
+
+void write_folder_lines(const FolderTimes& folders, const std::function<void(std::string_view)>& write) {
+  ManifestWriter out(write);
+  for (const auto& record : folders.records()) out.folder(record);
+  out.recorded(folders.recorded_at);
+  out.finish();
+}
+
+std::string folder_lines(const FolderTimes& folders) {
+  std::string text;
+  write_folder_lines(folders, [&](std::string_view block) { text += block; });
+  return text;
 }
 
 std::string manifest_text(const ManifestFiles& files, const std::vector<std::string>& user_files) {
@@ -176,8 +216,9 @@ void ManifestFiles::seal() {
     if (i + 1 < records_.size() && path_of(records_[i]) == path_of(records_[i + 1])) continue;
     records_[kept++] = records_[i];
   }
+  // Not shrunk to fit: that would copy a million records, twice the memory for a moment, while
+  // room reserved and never filled costs address space only.
   records_.resize(kept);
-  records_.shrink_to_fit();
   sealed_ = true;
 }
 
@@ -216,6 +257,30 @@ bool ManifestFiles::operator==(const ManifestFiles& other) const {
     if (path_of(records_[i]) != other.path_of(other.records_[i]) || records_[i].entry != other.records_[i].entry) {
       return false;
     }
+  }
+  return true;
+}
+
+void FolderTimes::seal() {
+  std::sort(records_.begin(), records_.end(), [](const Record& a, const Record& b) { return a.folder < b.folder; });
+  records_.erase(std::unique(records_.begin(), records_.end(),
+                             [](const Record& a, const Record& b) { return a.folder == b.folder; }),
+                 records_.end());
+  records_.erase(std::remove_if(records_.begin(), records_.end(), [](const Record& r) { return r.time < 0; }),
+                 records_.end());
+}
+
+size_t FolderTimes::find(std::string_view folder) const {
+  const Digest digest = digest_of(folder);
+  auto at = std::lower_bound(records_.begin(), records_.end(), digest,
+                             [](const Record& r, const Digest& d) { return r.folder < d; });
+  return at != records_.end() && at->folder == digest ? static_cast<size_t>(at - records_.begin()) : npos;
+}
+
+bool FolderTimes::operator==(const FolderTimes& other) const {
+  if (recorded_at != other.recorded_at || records_.size() != other.records_.size()) return false;
+  for (size_t i = 0; i < records_.size(); ++i) {
+    if (records_[i].folder != other.records_[i].folder || records_[i].time != other.records_[i].time) return false;
   }
   return true;
 }

@@ -82,12 +82,43 @@ class ManifestFiles {
   bool sealed_ = true;
 };
 
+// When each subfolder of the output last changed, as of `recorded_at`: a folder whose time is
+// still the same holds the same names, so a build need not read it to find files the user added
+// (user_files.h). Kept in the staging folder's manifest (as "folder" lines after the files), not
+// in the output's, whose bytes depend only on the inputs. A site has nearly one folder per page,
+// so a folder is known by the 128-bit digest of its path: 24 bytes each, whatever its path's
+// length (the folders' names are those of the manifest's files, which a build has anyway).
+class FolderTimes {
+ public:
+  struct Record {
+    Digest folder;  // digest_of("fr/smtp")
+    int64_t time;   // last change, ns since the epoch
+  };
+  int64_t recorded_at = 0;
+
+  // Adds a folder, in any order; seal() sorts them before they are looked up.
+  void add(std::string_view folder, int64_t time) { add(digest_of(folder), time); }
+  void add(const Digest& folder, int64_t time) { records_.push_back({folder, time}); }
+  // Sorts by digest, keeps one record per folder and drops those whose time is unknown (< 0).
+  void seal();
+  // Where the folder's record is in the sorted records, or npos; operator[] gives the record.
+  size_t find(std::string_view folder) const;
+  static constexpr size_t npos = static_cast<size_t>(-1);
+  const Record& operator[](size_t i) const { return records_[i]; }
+  size_t size() const { return records_.size(); }
+  bool empty() const { return records_.empty(); }
+  const std::vector<Record>& records() const { return records_; }
+  bool operator==(const FolderTimes& other) const;
+
+ private:
+  std::vector<Record> records_;
+};
+
 struct Manifest {
   ManifestFiles files;               // what sitegen made
   std::set<std::string> user_files;  // the user's files (and links) it carried over into that folder
-  // The staging folder's manifest also ends with the output's folder times, kept as lines of
-  // text for the user-files detection (write.cc), which reads them.
-  std::string folder_lines;
+  // The staging folder's manifest also ends with the output's folder times.
+  FolderTimes folder_times;
 };
 
 // Reads a manifest's text. Lines it cannot read (damaged, or from an older sitegen whose digests
@@ -104,6 +135,8 @@ class ManifestWriter {
   explicit ManifestWriter(std::function<void(std::string_view)> write);
   void file(std::string_view path, const ManifestEntry& entry);
   void user_file(const std::string& path);  // after every file
+  void folder(const FolderTimes::Record& record);  // after every user file
+  void recorded(int64_t time);                     // after every folder
   void finish();
 
  private:
@@ -117,6 +150,10 @@ class ManifestWriter {
 // `files` must be sealed. Written in blocks of about 64 KB to `write`, never held whole.
 void write_manifest(const ManifestFiles& files, const std::vector<std::string>& user_files,
                     const std::function<void(std::string_view)>& write);
+// The folder lines that end the staging folder's manifest: "folder <ns> <digest of its path>"
+// for each folder, then "recorded <ns> folders". Written in blocks to `write`, never held whole.
+void write_folder_lines(const FolderTimes& folders, const std::function<void(std::string_view)>& write);
+std::string folder_lines(const FolderTimes& folders);  // the same lines, whole
 // The same text, whole.
 std::string manifest_text(const ManifestFiles& files, const std::vector<std::string>& user_files);
 

@@ -4,7 +4,6 @@
 
 #include <cstdint>
 #include <functional>
-#include <map>
 #include <string>
 #include <vector>
 
@@ -17,25 +16,20 @@ namespace sitegen {
 using Clock = std::function<int64_t()>;
 int64_t system_clock_ns();
 
-// When each subfolder of the output last changed, as of `recorded_at`: a folder whose time is
-// still the same holds the same names, so a build need not read it to find files the user added.
-// Kept in the staging folder's manifest (as "folder" lines after the files), not in the output's,
-// whose bytes depend only on the inputs.
-struct FolderTimes {
-  std::map<std::string, int64_t> times;  // "fr/http" -> last change, ns
-  int64_t recorded_at = 0;
-};
-FolderTimes read_folder_lines(const std::string& lines);
-std::string folder_lines(const FolderTimes& folders);
-
 // The files and symlinks in `out` that `previous` (its manifest) does not list, reading only the
-// folders whose times changed since `recorded_folder_lines` were taken (every one without them).
+// folders whose times changed since `recorded` was taken (every one when nothing was recorded, or
+// when it was recorded for other files than `previous` lists).
 std::vector<std::string> files_not_made_by_sitegen(const FolderTree& out, const Manifest& previous,
-                                                   const std::string& recorded_folder_lines);
+                                                   const FolderTimes& recorded);
+
+// Calls `visit` with the folder of every file `each_file` gives and every folder above it. Files
+// come in runs that share folders (a manifest's sorted order, the plan's order), so a folder the
+// file before had is not visited again; a folder may still come more than once.
+using EachFile = std::function<void(const std::function<void(std::string_view)>&)>;
+void for_each_folder(const EachFile& each_file, const std::function<void(const std::string&)>& visit);
 
 // The last-change time of every folder of `tree` that holds one of `files` or `kept`, as of clock().
 // `each_file` calls its argument with the path of every file.
-using EachFile = std::function<void(const std::function<void(std::string_view)>&)>;
 FolderTimes folder_times(const FolderTree& tree, const EachFile& each_file, const std::vector<std::string>& kept,
                          const Clock& clock);
 FolderTimes folder_times(const FolderTree& tree, const ManifestFiles& files, const std::vector<std::string>& kept,

@@ -148,7 +148,11 @@ void OutputWriter::ensure_staging() {
     none.set_value({});
     user_files_ = none.get_future();
   } else {
-    user_files_ = std::async(std::launch::async, [this] { return files_not_made_by_sitegen(*out_, previous_, spare().folder_lines); });
+    user_files_ = std::async(std::launch::async, [this] {
+      auto files = files_not_made_by_sitegen(*out_, previous_, spare().folder_times);
+      spare_.folder_times = FolderTimes();  // read once: its memory goes now
+      return files;
+    });
   }
   staging_->remove_top_file(kManifestName);
   staging_was_empty_ = fs::create_directories(staging_dir_, ec);
@@ -361,7 +365,6 @@ std::vector<std::string> OutputWriter::in_the_way(const std::vector<std::string>
 
 bool OutputWriter::in_new_site(std::string_view path) const {
   if (current_.count(path)) return true;
-  auto less = [](const Digest& a, const Digest& b) { return a.high != b.high ? a.high < b.high : a.low < b.low; };
   // Made the first time it is needed: a first build into a new folder never needs it. 128 bits
   // of XXH3 per path: two paths of one site with the same digest are beyond belief, as for the
   // pages' contents (hash.h).
@@ -371,9 +374,9 @@ bool OutputWriter::in_new_site(std::string_view path) const {
     for (size_t i = 0; i < pages_.size(); ++i) {
       if (page_placed_[i]) page_path_digests_->push_back(digest_of(page_file_(i)));
     }
-    std::sort(page_path_digests_->begin(), page_path_digests_->end(), less);
+    std::sort(page_path_digests_->begin(), page_path_digests_->end());
   }
-  return std::binary_search(page_path_digests_->begin(), page_path_digests_->end(), digest_of(path), less);
+  return std::binary_search(page_path_digests_->begin(), page_path_digests_->end(), digest_of(path));
 }
 
 void OutputWriter::for_each_new_file(const std::function<void(std::string_view, const ManifestEntry&)>& visit) const {
@@ -463,11 +466,11 @@ void OutputWriter::swap_in() {
     return;
   }
   // Taken before the swap: nobody but sitegen changes the staging folder.
-  const std::string folder_times_now = private_ ? "" : folder_lines(folder_times(
+  const FolderTimes folder_times_now = private_ ? FolderTimes() : folder_times(
       *staging_, [&](const std::function<void(std::string_view)>& visit) {
         for_each_new_file([&](std::string_view path, const ManifestEntry&) { visit(path); });
       },
-      kept_, clock_));
+      kept_, clock_);
   if (!swap_paths(staging_dir_, out_dir_)) {
     // No atomic exchange on this system: three renames, with the old site kept until the end.
     std::string old = staging_dir_ + "-old";
@@ -485,7 +488,7 @@ void OutputWriter::swap_in() {
   try {
     out_->replace_top_file(kManifestName, [&](NewFile& file) {
       write_manifest(previous_.files, kept_, [&](std::string_view block) { file.write(block); });
-      file.write(folder_times_now);
+      if (!private_) write_folder_lines(folder_times_now, [&](std::string_view block) { file.write(block); });
     });
   } catch (const std::exception&) {
     out_->remove_top_file(kManifestName);
@@ -531,6 +534,8 @@ void OutputWriter::commit() {
   }
   ensure_staging();
   keep_user_files();
+  // Not read again: its files' memory goes before the folders' times are taken (swap_in).
+  spare_ = Manifest();
   NewFile manifest = staging_->create_file(kManifestName);
   write_new_manifest(manifest, kept_);
   manifest.close();
