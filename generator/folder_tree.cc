@@ -98,7 +98,7 @@ int make_entry(int base, const std::string& rest, bool new_folder, const std::fu
 }
 
 void list_under(int dir_fd, const std::string& prefix, std::vector<std::string>& files,
-                const std::function<bool(const std::string&)>& descend) {
+                const std::function<bool(const std::string&)>& descend, const std::function<bool(const std::string&)>& keep) {
   DIR* dir = ::fdopendir(dir_fd);
   if (dir == nullptr) {
     ::close(dir_fd);
@@ -114,10 +114,11 @@ void list_under(int dir_fd, const std::string& prefix, std::vector<std::string>&
       type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : S_ISLNK(st.st_mode) ? DT_LNK : DT_UNKNOWN;
     }
     if (type == DT_REG || type == DT_LNK) {
-      files.push_back(prefix + name);
+      std::string path = prefix + name;
+      if (!keep || keep(path)) files.push_back(std::move(path));
     } else if (type == DT_DIR && (!descend || descend(prefix + name))) {
       const int child = ::openat(::dirfd(dir), name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-      if (child >= 0) list_under(child, prefix + name + "/", files, descend);
+      if (child >= 0) list_under(child, prefix + name + "/", files, descend, keep);
     }
   }
   ::closedir(dir);
@@ -324,15 +325,15 @@ void FolderTree::remove_top_file(const std::string& name) {
   if (root_ >= 0) ::unlinkat(root_, name.c_str(), 0);
 }
 
-std::vector<std::string> FolderTree::list(const std::string& start,
-                                          const std::function<bool(const std::string&)>& descend) const {
+std::vector<std::string> FolderTree::list(const std::string& start, const std::function<bool(const std::string&)>& descend,
+                                          const std::function<bool(const std::string&)>& keep) const {
   std::vector<std::string> files;
   const int dir = folder(start, false, false);
   if (dir < 0) return files;
   // O_PATH descriptors cannot be listed: reopened for reading.
   const int readable = ::openat(dir, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   ::close(dir);
-  if (readable >= 0) list_under(readable, start.empty() ? "" : start + "/", files, descend);
+  if (readable >= 0) list_under(readable, start.empty() ? "" : start + "/", files, descend, keep);
   return files;
 }
 

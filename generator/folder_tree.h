@@ -86,9 +86,11 @@ class FolderTree {
   void remove_top_file(const std::string& name);
 
   // Every regular file and symlink below `folder` ("" for the root), as paths relative to the
-  // root. `descend(subfolder)` says whether to go into a subfolder; by default every one.
+  // root. `descend(subfolder)` says whether to go into a subfolder, `keep(path)` whether a file
+  // is listed (the few a caller wants of a large site's files); by default every one.
   std::vector<std::string> list(const std::string& folder = "",
-                                const std::function<bool(const std::string&)>& descend = nullptr) const;
+                                const std::function<bool(const std::string&)>& descend = nullptr,
+                                const std::function<bool(const std::string&)>& keep = nullptr) const;
   // When the folder `relative` last changed (an entry added, removed or renamed), in ns; -1 when
   // it is not a folder reached without a link.
   int64_t folder_time(const std::string& relative) const;

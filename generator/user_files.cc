@@ -49,22 +49,16 @@ void for_each_folder(const EachFile& each_file, const std::function<void(const s
 
 std::vector<std::string> files_not_made_by_sitegen(const FolderTree& out, const Manifest& previous,
                                                    const FolderTimes& folders) {
+  // Only these are listed: a site's own files are nearly all it holds.
+  auto not_made = [&](const std::string& path) { return !previous.files.count(path); };
   std::vector<std::string> files;
-  auto read_everything = [&] {
-    files.clear();
-    for (auto& path : out.list()) {
-      if (!previous.files.count(path)) files.push_back(std::move(path));
-    }
-    return files;
-  };
+  auto read_everything = [&] { return files = out.list("", nullptr, not_made); };
   if (folders.empty()) return read_everything();  // not recorded: a first build, or the staging folder was cleared
   // The files directly in `folder` ("" for the top) that sitegen did not make, and every file
   // under its subfolders that were not there when the folders were recorded.
   auto read_folder = [&](const std::string& folder) {
     auto unrecorded = [&](const std::string& subfolder) { return folders.find(subfolder) == FolderTimes::npos; };
-    for (auto& path : out.list(folder, unrecorded)) {
-      if (!previous.files.count(path)) files.push_back(std::move(path));
-    }
+    for (auto& path : out.list(folder, unrecorded, not_made)) files.push_back(std::move(path));
   };
   read_folder("");
   // The folders recorded are those of the files the last build made and kept, and the folders

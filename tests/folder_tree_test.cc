@@ -60,3 +60,18 @@ TEST_CASE("a file linked from another tree is the same file, and symlinks are li
   CHECK(from.folder_time("smtp/x") > 0);
   CHECK(from.folder_time("link") == -1);
 }
+
+TEST_CASE("a listing goes only into the folders asked for and keeps only the files asked for", "[folder_tree]") {
+  test::TempDir dir;
+  for (const char* path : {"index.html", "CNAME", "a/index.html", "a/notes.txt", "a/b/index.html", "c/index.html"}) {
+    test::write_file(dir / (std::string("site/") + path), "x");
+  }
+  FolderTree tree(dir / "site");
+  auto not_a_page = [](const std::string& path) { return path.size() < 10 || path.substr(path.size() - 10) != "index.html"; };
+  auto listed = tree.list("", nullptr, not_a_page);
+  std::sort(listed.begin(), listed.end());
+  CHECK(listed == std::vector<std::string>{"CNAME", "a/notes.txt"});
+  listed = tree.list("a", [](const std::string& folder) { return folder != "a/b"; });
+  std::sort(listed.begin(), listed.end());
+  CHECK(listed == std::vector<std::string>{"a/index.html", "a/notes.txt"});
+}
