@@ -71,20 +71,20 @@ void read_lines(std::string_view text, Manifest& manifest) {
       manifest.folder_times.recorded_at = std::strtoll(text.data() + first + 1, nullptr, 10);
       continue;
     }
-    if (bytes == "folder") {  // the folder's digest (older manifests had its path)
-      const std::string_view field = text.substr(second + 1, end - second - 1);
-      const int64_t time = std::strtoll(text.data() + first + 1, nullptr, 10);
-      if (auto digest = digest_from_hex(field)) {
-        manifest.folder_times.add(*digest, time);
-      } else if (const std::string folder = unescape_manifest_name(std::string(field)); is_safe_relative_path(folder)) {
-        manifest.folder_times.add(folder, time);
-      }
+    const std::string_view field = text.substr(second + 1, end - second - 1);
+    // A folder's line has its time, then its path's digest (an older sitegen's, its path).
+    const bool folder = bytes == "folder";
+    const int64_t time = folder ? std::strtoll(text.data() + first + 1, nullptr, 10) : 0;
+    if (auto digest = folder ? digest_from_hex(field) : std::nullopt) {
+      manifest.folder_times.add(*digest, time);
       continue;
     }
-    std::string file = unescape_manifest_name(std::string(text.substr(second + 1, end - second - 1)));
+    std::string file = unescape_manifest_name(std::string(field));
     // A path that could leave the folder is never trusted, whatever wrote it.
     if (bytes.empty() || !is_safe_relative_path(file)) continue;
-    if (bytes == "user") {
+    if (folder) {
+      manifest.folder_times.add(file, time);
+    } else if (bytes == "user") {
       manifest.user_files.insert(std::move(file));
     } else {
       ManifestEntry entry;
